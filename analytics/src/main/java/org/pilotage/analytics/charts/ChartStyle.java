@@ -1,0 +1,43 @@
+package org.pilotage.analytics.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.util.Locale;
+
+/** Colours, strokes, fonts and number formats shared by every chart (colour-blind-safe Okabe–Ito palette). */
+public final class ChartStyle {
+
+    public static final Color VALUE = new Color(0x00, 0x72, 0xB2);
+    public static final Color TARGET = new Color(0xD5, 0x5E, 0x00);
+    public static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
+    public static final Color TEXT = new Color(0x22, 0x22, 0x22);
+    public static final BasicStroke VALUE_STROKE = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    public static final BasicStroke TARGET_STROKE = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+            10f, new float[] {8f, 5f}, 0f);
+    public static final String FONT_FAMILY = "DejaVu Sans";
+
+    private ChartStyle() {
+    }
+
+    public static Font font(int style, int size) {
+        return new Font(FONT_FAMILY, style, size);
+    }
+
+    /**
+     * Numbers as the locale writes them (French: {@code 1 234,5}), set explicitly so that the JVM's
+     * default locale never decides. French grouping uses a plain no-break space, which every font has.
+     */
+    public static NumberFormat numberFormat(Locale locale) {
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
+        if ("fr".equals(locale.getLanguage())) {
+            symbols.setGroupingSeparator('\u00A0');
+            symbols.setDecimalSeparator(',');
+        }
+        DecimalFormat format = new DecimalFormat("#,##0.##", symbols);
+        return format;
+    }
+}

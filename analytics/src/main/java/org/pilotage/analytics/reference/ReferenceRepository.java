@@ -1,0 +1,39 @@
+package org.pilotage.analytics.reference;
+
+import java.sql.Array;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.pilotage.analytics.store.SqlQueries;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Establishments and their directions. */
+public class ReferenceRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public ReferenceRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Establishment> establishments() {
+        return jdbc.query(SqlQueries.get("reference/establishments"), (rs, i) ->
+                new Establishment(rs.getString("code"), rs.getString("name"), strings(rs.getArray("directions"))));
+    }
+
+    /** Gives an establishment its display name (codes seen first in a file are named by their code). */
+    public void nameEstablishment(String code, String name) {
+        jdbc.update("UPDATE establishment SET name = ? WHERE code = ?", name, code);
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        List<String> out = new ArrayList<>();
+        if (array != null) {
+            for (Object o : (Object[]) array.getArray()) {
+                out.add(String.valueOf(o));
+            }
+        }
+        return List.copyOf(out);
+    }
+}

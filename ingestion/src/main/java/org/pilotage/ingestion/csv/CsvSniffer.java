@@ -1,0 +1,198 @@
+package org.pilotage.ingestion.csv;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.pilotage.ingestion.kind.UnreadableFileException;
+
+/**
+ * Recognises the encoding, delimiter and header of a CSV file as Excel and other tools write them:
+ * UTF-8 with or without BOM, or Windows-1252 (Excel on French Windows); comma, semicolon or tab.
+ */
+public final class CsvSniffer {
+
+    public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final int SAMPLE = 1 << 20;
+
+    private CsvSniffer() {
+    }
+
+    public static CsvLayout sniff(Path file) throws IOException {
+        byte[] sample;
+        try (InputStream in = Files.newInputStream(file)) {
+            sample = in.readNBytes(SAMPLE);
+        }
+        boolean bom = sample.length >= 3 && (sample[0] & 0xFF) == 0xEF && (sample[1] & 0xFF) == 0xBB && (sample[2] & 0xFF) == 0xBF;
+        int start = bom ? 3 : 0;
+        if (looksBinary(sample, start)) {
+            throw new UnreadableFileException("le fichier n'est pas un fichier CSV (contenu binaire)",
+                    "the file is not a CSV file (binary content)");
+        }
+        Charset charset = bom || isUtf8(sample, start, sample.length < SAMPLE) ? StandardCharsets.UTF_8 : WINDOWS_1252;
+        String text = new String(sample, start, sample.length - start, charset);
+        String headerLine = firstNonBlankRecord(text);
+        if (headerLine == null) {
+            throw new UnreadableFileException("le fichier est vide", "the file is empty");
+        }
+        char delimiter = delimiter(headerLine);
+        List<String> header = splitRecord(headerLine, delimiter);
+        while (!header.isEmpty() && header.getLast().isBlank()) {
+            header.removeLast(); // trailing empty columns
+        }
+        if (header.isEmpty()) {
+            throw new UnreadableFileException("le fichier n'a pas de ligne d'en-tête", "the file has no header row");
+        }
+        return new CsvLayout(charset, bom, delimiter, List.copyOf(header));
+    }
+
+    private static boolean looksBinary(byte[] sample, int start) {
+        int end = Math.min(sample.length, start + 4096);
+        for (int i = start; i < end; i++) {
+            if (sample[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Strict UTF-8 check; a sample cut inside a multi-byte character at its end still counts as UTF-8. */
+    private static boolean isUtf8(byte[] sample, int start, boolean complete) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        int length = sample.length - start;
+        if (!complete) {
+            int back = 0;
+            while (back < 3 && length - back > 0 && (sample[start + length - back - 1] & 0xC0) == 0x80) {
+                back++;
+            }
+            if (length - back > 0 && (sample[start + length - back - 1] & 0xC0) == 0xC0) {
+                length -= back + 1;
+            }
+        }
+        try {
+            decoder.decode(ByteBuffer.wrap(sample, start, length));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** The first record that is not blank, with line breaks inside quotes kept. */
+    private static String firstNonBlankRecord(String text) {
+        int i = 0;
+        while (i < text.length()) {
+            int end = recordEnd(text, i);
+            String record = text.substring(i, end);
+            if (!record.replaceAll("[,;\\t\\s\"]", "").isEmpty()) {
+                return record;
+            }
+            i = end + 1;
+            if (end < text.length() && text.charAt(end) == '\r' && end + 1 < text.length() && text.charAt(end + 1) == '\n') {
+                i++;
+            }
+        }
+        return null;
+    }
+
+    private static int recordEnd(String text, int from) {
+        boolean quoted = false;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    private static char delimiter(String header) {
+        int comma = 0;
+        int semicolon = 0;
+        int tab = 0;
+        boolean quoted = false;
+        for (char c : header.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                switch (c) {
+                    case ',' -> comma++;
+                    case ';' -> semicolon++;
+                    case '\t' -> tab++;
+                    default -> { }
+                }
+            }
+        }
+        if (semicolon >= comma && semicolon >= tab && semicolon > 0) {
+            return ';';
+        }
+        if (tab > comma) {
+            return '\t';
+        }
+        return ',';
+    }
+
+    /** Splits one RFC 4180 record. */
+    static List<String> splitRecord(String record, char delimiter) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < record.length(); i++) {
+            char c = record.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < record.length() && record.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == delimiter) {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+
+    /** Copies the file as UTF-8 without BOM (what DuckDB's reader takes) when it is not already so. */
+    public static Path toUtf8(Path source, CsvLayout layout, Path target) throws IOException {
+        if (layout.charset().equals(StandardCharsets.UTF_8) && !layout.bom()) {
+            return source;
+        }
+        try (InputStream in = Files.newInputStream(source);
+             var reader = new java.io.InputStreamReader(in, layout.charset().newDecoder()
+                     .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+             var writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+            if (layout.bom()) {
+                in.skipNBytes(3);
+            }
+            CharBuffer buffer = CharBuffer.allocate(1 << 16);
+            while (reader.read(buffer) >= 0) {
+                buffer.flip();
+                writer.append(buffer);
+                buffer.clear();
+            }
+        }
+        return target;
+    }
+}

@@ -1,0 +1,83 @@
+package org.pilotage.ingestion.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
+
+import org.pilotage.analytics.catalogue.CatalogueRepository;
+import org.pilotage.analytics.reference.ReferenceRepository;
+import org.pilotage.analytics.store.DuckDbStore;
+import org.pilotage.ingestion.kind.FileKind;
+import org.pilotage.ingestion.load.DefaultCatalogue;
+import org.pilotage.ingestion.load.FileLoader;
+import org.pilotage.ingestion.log.IngestionStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The demo profile's data: written as contract files into the data dir and loaded through the
+ * same loader as a steward's files, once (a restart finds the marker and loads nothing).
+ */
+public class DemoData {
+
+    static final String MARKER = "demo-data-loaded";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final FileLoader loader;
+    private final DuckDbStore store;
+    private final JdbcTemplate jdbc;
+    private final ReferenceRepository reference;
+    private final Clock clock;
+    private final DefaultCatalogue catalogue;
+
+    public DemoData(FileLoader loader, DuckDbStore store, JdbcTemplate jdbc, ReferenceRepository reference, Clock clock,
+                    DefaultCatalogue catalogue) {
+        this.loader = loader;
+        this.store = store;
+        this.jdbc = jdbc;
+        this.reference = reference;
+        this.clock = clock;
+        this.catalogue = catalogue;
+    }
+
+    public boolean loaded() {
+        Integer n = jdbc.queryForObject("SELECT count(*) FROM app_setting WHERE key = ?", Integer.class, MARKER);
+        return n != null && n > 0;
+    }
+
+    public void loadOnce() {
+        catalogue.loadIfEmpty();
+        if (loaded()) {
+            return;
+        }
+        long start = System.nanoTime();
+        YearMonth lastMonth = YearMonth.now(clock).minusMonths(1);
+        Path dir = store.dataDir().resolve("demo");
+        try {
+            Files.createDirectories(dir);
+            DemoDataGenerator generator = new DemoDataGenerator(20_261_124L);
+            var indicators = new CatalogueRepository(jdbc).findAll();
+            load(generator.writeMeasures(dir.resolve("demo-mesures.csv"), indicators, lastMonth), FileKind.INDICATOR_MEASURES);
+            load(generator.writeProjectCounts(dir.resolve("demo-decomptes-projets.csv"), lastMonth), FileKind.PROJECT_COUNTS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (var est : DemoDataGenerator.ESTABLISHMENTS) {
+            reference.nameEstablishment(est.code(), est.name());
+        }
+        jdbc.update("INSERT INTO app_setting (key, value) VALUES (?, ?)", MARKER, lastMonth.toString());
+        log.info("Demo data loaded ({} months ending {}) in {} ms", DemoDataGenerator.MONTHS, lastMonth,
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private void load(Path file, FileKind kind) {
+        var result = loader.load(file, file.getFileName().toString(), kind, "demo");
+        if (result.ingestion().status() != IngestionStatus.COMPLETED && result.ingestion().status() != IngestionStatus.DUPLICATE) {
+            throw new IllegalStateException("Demo file " + file.getFileName() + " did not load: " + result.ingestion().message());
+        }
+    }
+}

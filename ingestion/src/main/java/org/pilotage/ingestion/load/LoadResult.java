@@ -1,0 +1,7 @@
+package org.pilotage.ingestion.load;
+
+import org.pilotage.ingestion.log.Ingestion;
+
+/** What a load ended with. */
+public record LoadResult(Ingestion ingestion) {
+}

@@ -1,0 +1,9 @@
+package org.pilotage.ingestion.log;
+
+import java.time.OffsetDateTime;
+
+/** One ingestion as the history and {@code GET /api/ingestions/{id}} show it. */
+public record Ingestion(long id, String kind, String fileName, String sha256, IngestionStatus status,
+                        long rowsRead, long rowsWritten, long rowsRejected, String message,
+                        OffsetDateTime startedAt, OffsetDateTime endedAt, Long duplicateOf, String startedBy) {
+}

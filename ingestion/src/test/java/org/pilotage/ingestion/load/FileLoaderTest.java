@@ -1,0 +1,114 @@
+package org.pilotage.ingestion.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pilotage.ingestion.csv.CsvSniffer;
+import org.pilotage.ingestion.kind.FileKind;
+import org.pilotage.ingestion.log.Ingestion;
+import org.pilotage.ingestion.log.IngestionStatus;
+
+class FileLoaderTest {
+
+    @TempDir
+    Path dir;
+    StoreFixture fx;
+
+    @BeforeEach
+    void open() {
+        fx = new StoreFixture(dir);
+    }
+
+    @AfterEach
+    void close() {
+        fx.close();
+    }
+
+    @Test
+    void theDefaultCatalogueIsLoadedOnce() {
+        assertThat(fx.count("SELECT count(*) FROM indicator")).isEqualTo(12);
+        assertThat(fx.count("SELECT count(*) FROM indicator WHERE better = 'down'")).isEqualTo(1);
+    }
+
+    @Test
+    void loadsTheFrenchSemicolonSampleWithDecimalCommaAndAccents() throws Exception {
+        Ingestion i = fx.loader.load(fx.sample("measures-fr.csv"), "measures-fr.csv", null, "steward").ingestion();
+
+        assertThat(i.status()).isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(i.kind()).isEqualTo("indicator-measures");
+        assertThat(i.rowsRead()).isEqualTo(4);
+        assertThat(i.rowsWritten()).isEqualTo(4);
+        assertThat(fx.jdbc.queryForObject("SELECT value FROM indicator_measure WHERE indicator = 'INT-COMPETENCES'", Double.class))
+                .isEqualTo(47.5);
+        assertThat(fx.jdbc.queryForObject("SELECT comment FROM indicator_measure WHERE indicator = 'CLI-DEMANDES'", String.class))
+                .isEqualTo("Hausse après la journée du partenariat");
+    }
+
+    @Test
+    void loadsTheWindows1252SampleAsTheSameValuesAsTheUtf8One() throws Exception {
+        Path file = fx.sample("measures-fr-windows1252.csv");
+        assertThat(CsvSniffer.sniff(file).charset()).isEqualTo(CsvSniffer.WINDOWS_1252);
+
+        Ingestion i = fx.loader.load(file, "measures-fr-windows1252.csv", FileKind.INDICATOR_MEASURES, "steward").ingestion();
+
+        assertThat(i.status()).isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(fx.jdbc.queryForObject("SELECT comment FROM indicator_measure WHERE indicator = 'ORG-PROJ-USAGERS' AND comment IS NOT NULL", String.class))
+                .isEqualTo("Deux projets ajoutés en février");
+    }
+
+    @Test
+    void storesAnIsoDateAsItsMonthAndKeepsQuotedCommas() throws Exception {
+        Ingestion i = fx.loader.load(fx.sample("measures-en.csv"), "measures-en.csv", null, "steward").ingestion();
+
+        assertThat(i.status()).isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(fx.jdbc.queryForObject("SELECT strftime(period, '%Y-%m') || '|' || comment FROM indicator_measure WHERE indicator = 'INT-SATISFACTION'", String.class))
+                .isEqualTo("2026-02|Survey of 18 participants, \"very useful\"");
+        assertThat(fx.count("SELECT count(*) FROM direction WHERE establishment = 'CIUSSS-DEMO-SUD'")).isEqualTo(1);
+        assertThat(fx.count("SELECT count(*) FROM project WHERE code = 'P-0042'")).isEqualTo(1);
+    }
+
+    @Test
+    void theSameContentTwiceIsADuplicateAndWritesNothing() throws Exception {
+        Path file = fx.sample("project-counts.csv");
+        Ingestion first = fx.loader.load(file, "a.csv", null, "steward").ingestion();
+        long rows = fx.count("SELECT count(*) FROM project_count");
+
+        Ingestion again = fx.loader.load(file, "b.csv", null, "steward").ingestion();
+
+        assertThat(first.status()).isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(again.status()).isEqualTo(IngestionStatus.DUPLICATE);
+        assertThat(again.duplicateOf()).isEqualTo(first.id());
+        assertThat(again.message()).contains("n° " + first.id());
+        assertThat(fx.count("SELECT count(*) FROM project_count")).isEqualTo(rows).isEqualTo(8);
+    }
+
+    @Test
+    void aLaterFileReplacesTheValuesOfTheSameKey() throws Exception {
+        String header = "establishment,direction,project,indicator,period,value\n";
+        fx.loader.load(fx.file("v1.csv", header + "E1,D1,,CLI-FAMILLES,2026-01,10\nE1,D1,,CLI-FAMILLES,2026-02,20\n", StandardCharsets.UTF_8),
+                "v1.csv", null, "s");
+        Ingestion correction = fx.loader.load(fx.file("v2.csv", header + "E1,D1,,CLI-FAMILLES,2026-02,25\n", StandardCharsets.UTF_8),
+                "v2.csv", null, "s").ingestion();
+
+        assertThat(fx.count("SELECT count(*) FROM indicator_measure")).isEqualTo(2);
+        assertThat(fx.jdbc.queryForObject("SELECT value FROM indicator_measure WHERE period = DATE '2026-02-01'", Double.class)).isEqualTo(25.0);
+        assertThat(fx.count("SELECT ingestion_id FROM indicator_measure WHERE period = DATE '2026-02-01'")).isEqualTo(correction.id());
+    }
+
+    @Test
+    void aMissingRequiredColumnFailsBeforeWritingAnything() throws Exception {
+        Ingestion i = fx.loader.load(fx.file("bad.csv", "etablissement;direction;indicateur;valeur\nE1;D1;CLI-FAMILLES;3\n", StandardCharsets.UTF_8),
+                "bad.csv", FileKind.INDICATOR_MEASURES, "s").ingestion();
+
+        assertThat(i.status()).isEqualTo(IngestionStatus.FAILED);
+        assertThat(i.message()).isEqualTo("Colonne obligatoire manquante : periode.");
+        assertThat(fx.count("SELECT count(*) FROM indicator_measure")).isZero();
+        assertThat(fx.count("SELECT count(*) FROM establishment")).isZero();
+    }
+}

@@ -1,0 +1,46 @@
+-- Checks every staged row of an indicator-catalogue file against the data contract.
+CREATE OR REPLACE TEMP TABLE typed AS
+SELECT s.line,
+       upper(nullif(trim(s.code), ''))        AS code,
+       nullif(trim(s.level), '')              AS level_text,
+       parse_level(s.level)                   AS level,
+       nullif(trim(s.label_fr), '')           AS label_fr,
+       nullif(trim(s.label_en), '')           AS label_en,
+       nullif(trim(s.unit), '')               AS unit_text,
+       CASE lower(strip_accents(trim(s.unit)))
+           WHEN 'count' THEN 'count' WHEN 'nombre' THEN 'count'
+           WHEN 'percent' THEN 'percent' WHEN 'pourcentage' THEN 'percent'
+           WHEN 'score' THEN 'score' WHEN 'ratio' THEN 'ratio'
+       END                                    AS unit,
+       nullif(trim(s.better), '')             AS better_text,
+       CASE lower(strip_accents(trim(s.better)))
+           WHEN 'up' THEN 'up' WHEN 'hausse' THEN 'up' WHEN 'down' THEN 'down' WHEN 'baisse' THEN 'down'
+       END                                    AS better,
+       nullif(trim(s.default_target), '')     AS target_text,
+       parse_number(s.default_target, ctx.decimal_comma) AS default_target,
+       s.original_row
+FROM staged s CROSS JOIN load_context ctx;
+
+CREATE OR REPLACE TEMP TABLE checked AS
+WITH ranked AS (
+    SELECT *, CASE WHEN code IS NOT NULL THEN min(line) OVER (PARTITION BY code) END AS first_line FROM typed
+)
+SELECT *,
+       list_filter([
+           CASE WHEN code IS NULL THEN err('code', NULL, 'valeur obligatoire manquante')
+                WHEN NOT regexp_full_match(code, '[A-Z0-9-]{2,40}') THEN err('code', code, 'code attendu : 2 à 40 lettres majuscules, chiffres ou tirets') END,
+           CASE WHEN level_text IS NULL THEN err('level', NULL, 'valeur obligatoire manquante')
+                WHEN level IS NULL THEN err('level', level_text, 'niveau inconnu (organisationnel, intervenant ou clientèle)') END,
+           CASE WHEN label_fr IS NULL THEN err('label_fr', NULL, 'valeur obligatoire manquante') END,
+           CASE WHEN label_en IS NULL THEN err('label_en', NULL, 'valeur obligatoire manquante') END,
+           CASE WHEN unit_text IS NULL THEN err('unit', NULL, 'valeur obligatoire manquante')
+                WHEN unit IS NULL THEN err('unit', unit_text, 'unité inconnue (nombre, pourcentage, score ou ratio)') END,
+           CASE WHEN better_text IS NULL THEN err('better', NULL, 'valeur obligatoire manquante')
+                WHEN better IS NULL THEN err('better', better_text, 'sens inconnu (hausse ou baisse)') END,
+           CASE WHEN target_text IS NOT NULL AND (default_target IS NULL OR NOT isfinite(default_target))
+                THEN err('default_target', target_text, 'nombre invalide') END,
+           CASE WHEN first_line < line THEN err(NULL, NULL, 'doublon de la ligne ' || first_line || ' (même code)') END
+       ], lambda e: e IS NOT NULL) AS errors
+FROM ranked;
+
+DROP TABLE typed;

@@ -1,0 +1,50 @@
+-- Checks every staged row of a project-counts file against the data contract.
+CREATE OR REPLACE TEMP TABLE typed AS
+SELECT s.line,
+       nullif(trim(s.establishment), '')  AS establishment,
+       nullif(trim(s.direction), '')      AS direction,
+       nullif(trim(s.period), '')         AS period_text,
+       parse_month(s.period)              AS period,
+       nullif(trim(s.category), '')       AS category_text,
+       CASE lower(strip_accents(trim(s.category)))
+           WHEN 'integrating-users' THEN 'integrating-users'           WHEN 'integrant-usagers' THEN 'integrating-users'
+           WHEN 'values-preferences' THEN 'values-preferences'         WHEN 'valeurs-preferences' THEN 'values-preferences'
+           WHEN 'experience-capture' THEN 'experience-capture'         WHEN 'captation-experience' THEN 'experience-capture'
+           WHEN 'care-partner' THEN 'care-partner'                     WHEN 'partenaire-soins' THEN 'care-partner'
+           WHEN 'improvement-collaborator' THEN 'improvement-collaborator'
+           WHEN 'collaborateur-amelioration' THEN 'improvement-collaborator'
+       END                                AS category,
+       nullif(trim(s.count), '')          AS count_text,
+       parse_number(s.count, ctx.decimal_comma) AS count_number,
+       s.original_row
+FROM staged s CROSS JOIN load_context ctx;
+
+CREATE OR REPLACE TEMP TABLE checked AS
+WITH ranked AS (
+    SELECT *,
+           CASE WHEN establishment IS NOT NULL AND direction IS NOT NULL AND period IS NOT NULL AND category IS NOT NULL
+                THEN min(line) OVER (PARTITION BY establishment, direction, period, category) END AS first_line,
+           CASE WHEN count_number = floor(count_number) AND count_number BETWEEN 0 AND 2147483647
+                THEN CAST(count_number AS INTEGER) END AS count
+    FROM typed
+)
+SELECT *,
+       list_filter([
+           CASE WHEN establishment IS NULL THEN err('establishment', NULL, 'valeur obligatoire manquante')
+                WHEN length(establishment) > 32 THEN err('establishment', establishment, 'code de plus de 32 caractères') END,
+           CASE WHEN direction IS NULL THEN err('direction', NULL, 'valeur obligatoire manquante')
+                WHEN length(direction) > 32 THEN err('direction', direction, 'code de plus de 32 caractères') END,
+           CASE WHEN period_text IS NULL THEN err('period', NULL, 'valeur obligatoire manquante')
+                WHEN NOT month_shaped(period_text) THEN err('period', period_text, 'période attendue au format AAAA-MM ou AAAA-MM-JJ')
+                WHEN period IS NULL THEN err('period', period_text, 'ce mois ou cette date n''existe pas') END,
+           CASE WHEN category_text IS NULL THEN err('category', NULL, 'valeur obligatoire manquante')
+                WHEN category IS NULL THEN err('category', category_text, 'catégorie inconnue') END,
+           CASE WHEN count_text IS NULL THEN err('count', NULL, 'valeur obligatoire manquante')
+                WHEN count_number IS NULL OR NOT isfinite(count_number) THEN err('count', count_text, 'nombre invalide')
+                WHEN count_number < 0 THEN err('count', count_text, 'nombre négatif')
+                WHEN count IS NULL THEN err('count', count_text, 'nombre entier attendu') END,
+           CASE WHEN first_line < line THEN err(NULL, NULL, 'doublon de la ligne ' || first_line || ' (même établissement, direction, période et catégorie)') END
+       ], lambda e: e IS NOT NULL) AS errors
+FROM ranked;
+
+DROP TABLE typed;

@@ -1,0 +1,19 @@
+-- Publishes the valid rows of a project-counts file; run inside the publishing transaction.
+INSERT INTO establishment (code, name)
+SELECT DISTINCT establishment, establishment FROM checked c
+WHERE len(c.errors) = 0 AND NOT EXISTS (SELECT 1 FROM establishment e WHERE e.code = c.establishment);
+
+INSERT INTO direction (establishment, code, name)
+SELECT DISTINCT establishment, direction, direction FROM checked c
+WHERE len(c.errors) = 0
+  AND NOT EXISTS (SELECT 1 FROM direction d WHERE d.establishment = c.establishment AND d.code = c.direction);
+
+DELETE FROM project_count p
+USING (SELECT establishment, direction, period, category FROM checked WHERE len(errors) = 0) c
+WHERE p.establishment = c.establishment AND p.direction = c.direction AND p.period = c.period AND p.category = c.category;
+
+INSERT INTO project_count (establishment, direction, period, category, count, ingestion_id)
+SELECT c.establishment, c.direction, c.period, c.category, c.count, ctx.ingestion_id
+FROM checked c CROSS JOIN load_context ctx
+WHERE len(c.errors) = 0
+ORDER BY c.establishment, c.period, c.category, c.direction;

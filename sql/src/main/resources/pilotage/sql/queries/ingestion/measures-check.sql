@@ -1,0 +1,62 @@
+-- Checks every staged row of an indicator-measures file against the data contract.
+-- In: staged (line + the file's columns as text), load_context (decimal_comma).
+-- Out: checked, one row per line with its typed values and the list of its errors.
+CREATE OR REPLACE TEMP TABLE typed AS
+SELECT s.line,
+       nullif(trim(s.establishment), '')           AS establishment,
+       nullif(trim(s.direction), '')               AS direction,
+       coalesce(trim(s.project), '')               AS project,
+       upper(nullif(trim(s.indicator), ''))        AS indicator,
+       nullif(trim(s.level), '')                   AS level_text,
+       nullif(trim(s.period), '')                  AS period_text,
+       parse_month(s.period)                       AS period,
+       nullif(trim(s.value), '')                   AS value_text,
+       parse_number(s.value, ctx.decimal_comma)    AS value,
+       nullif(trim(s.target), '')                  AS target_text,
+       parse_number(s.target, ctx.decimal_comma)   AS target,
+       nullif(s.comment, '')                       AS comment,
+       i.code IS NOT NULL                          AS known_indicator,
+       i.level                                     AS catalogue_level,
+       s.original_row
+FROM staged s
+CROSS JOIN load_context ctx
+LEFT JOIN indicator i ON i.code = upper(trim(s.indicator));
+
+CREATE OR REPLACE TEMP TABLE checked AS
+WITH keyed AS (
+    SELECT *,
+           establishment IS NOT NULL AND length(establishment) <= 32
+               AND direction IS NOT NULL AND length(direction) <= 32
+               AND length(project) <= 32 AND known_indicator AND period IS NOT NULL AS key_ok
+    FROM typed
+), ranked AS (
+    SELECT *,
+           CASE WHEN key_ok THEN min(line) OVER (PARTITION BY establishment, direction, project, indicator, period) END AS first_line
+    FROM keyed
+)
+SELECT *,
+       list_filter([
+           CASE WHEN establishment IS NULL THEN err('establishment', NULL, 'valeur obligatoire manquante')
+                WHEN length(establishment) > 32 THEN err('establishment', establishment, 'code de plus de 32 caractères') END,
+           CASE WHEN direction IS NULL THEN err('direction', NULL, 'valeur obligatoire manquante')
+                WHEN length(direction) > 32 THEN err('direction', direction, 'code de plus de 32 caractères') END,
+           CASE WHEN length(project) > 32 THEN err('project', project, 'code de plus de 32 caractères') END,
+           CASE WHEN indicator IS NULL THEN err('indicator', NULL, 'valeur obligatoire manquante')
+                WHEN NOT known_indicator THEN err('indicator', indicator, 'indicateur inconnu du catalogue') END,
+           CASE WHEN level_text IS NOT NULL AND parse_level(level_text) IS NULL
+                    THEN err('level', level_text, 'niveau inconnu (organisationnel, intervenant ou clientèle)')
+                WHEN level_text IS NOT NULL AND known_indicator AND parse_level(level_text) <> catalogue_level
+                    THEN err('level', level_text, 'niveau contraire au catalogue (' || catalogue_level || ')') END,
+           CASE WHEN period_text IS NULL THEN err('period', NULL, 'valeur obligatoire manquante')
+                WHEN NOT month_shaped(period_text) THEN err('period', period_text, 'période attendue au format AAAA-MM ou AAAA-MM-JJ')
+                WHEN period IS NULL THEN err('period', period_text, 'ce mois ou cette date n''existe pas') END,
+           CASE WHEN value_text IS NULL THEN err('value', NULL, 'valeur obligatoire manquante')
+                WHEN value IS NULL OR NOT isfinite(value) THEN err('value', value_text, 'nombre invalide') END,
+           CASE WHEN target_text IS NOT NULL AND (target IS NULL OR NOT isfinite(target))
+                    THEN err('target', target_text, 'nombre invalide') END,
+           CASE WHEN length(comment) > 2000 THEN err('comment', left(comment, 50) || '…', 'commentaire de plus de 2 000 caractères') END,
+           CASE WHEN first_line < line THEN err(NULL, NULL, 'doublon de la ligne ' || first_line || ' (même établissement, direction, projet, indicateur et période)') END
+       ], lambda e: e IS NOT NULL) AS errors
+FROM ranked;
+
+DROP TABLE typed;

@@ -1,0 +1,21 @@
+-- Monthly values and targets of indicators, at establishment/direction level or for one project.
+-- Every filter is optional (NULL = all):
+--   :establishment  NULL = every establishment of :establishments (the caller's scope)
+--   :direction      NULL = summed over directions for counts, averaged for the other units
+--   :project        NULL = rows without a project (establishment/direction level)
+--   :indicator, :level
+-- The same rule aggregates targets, so a value and its target are always comparable.
+SELECT indicator,
+       strftime(period, '%Y-%m')                                            AS period,
+       CASE WHEN any_value(unit) = 'count' THEN sum(value)  ELSE avg(value)  END AS value,
+       CASE WHEN any_value(unit) = 'count' THEN sum(target) ELSE avg(target) END AS target,
+       count(*)                                                             AS contributions
+FROM measure_effective
+WHERE (CAST(:indicator AS VARCHAR) IS NULL OR indicator = :indicator)
+  AND (CAST(:level AS VARCHAR) IS NULL OR level = :level)
+  AND (CAST(:establishment AS VARCHAR) IS NULL OR establishment = :establishment)
+  AND (CAST(:direction AS VARCHAR) IS NULL OR direction = :direction)
+  AND project = coalesce(CAST(:project AS VARCHAR), '')
+  AND period BETWEEN CAST(:from AS DATE) AND CAST(:to AS DATE)
+GROUP BY indicator, period
+ORDER BY indicator, period
