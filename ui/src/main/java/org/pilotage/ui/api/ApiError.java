@@ -1,0 +1,45 @@
+package org.pilotage.ui.api;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The body of every error answer: {@code {"error": "<one human sentence>"}}, French unless the caller asks for English. */
+public record ApiError(String error) {
+
+    public static String pick(HttpServletRequest request, String french, String english) {
+        String accept = request.getHeader("Accept-Language");
+        if (accept != null && !accept.isBlank()) {
+            try {
+                var ranges = Locale.LanguageRange.parse(accept);
+                Locale best = Locale.lookup(ranges, java.util.List.of(Locale.FRENCH, Locale.ENGLISH));
+                if (best != null && best.getLanguage().equals("en")) {
+                    return english;
+                }
+            } catch (IllegalArgumentException ignored) {
+                // a malformed header gets the default language
+            }
+        }
+        return french;
+    }
+
+    /** Minimal JSON for places outside Spring MVC's message converters (security entry points). */
+    public static String json(String message) {
+        StringBuilder sb = new StringBuilder("{\"error\":\"");
+        for (char c : message.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append("\"}").toString();
+    }
+}

@@ -1,0 +1,27 @@
+package org.pilotage.ui.api;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+
+/** Parses {@code YYYY-MM} request parameters with a clear 400 when they are not months. */
+final class Months {
+
+    private Months() {
+    }
+
+    static YearMonth parse(String name, String value, YearMonth fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            if (!value.strip().matches("\\d{4}-\\d{2}")) {
+                throw new DateTimeParseException("shape", value, 0);
+            }
+            return YearMonth.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(
+                    "Le paramètre " + name + " doit être un mois au format AAAA-MM (reçu : " + value + ").",
+                    "The parameter " + name + " must be a month as YYYY-MM (got: " + value + ").");
+        }
+    }
+}

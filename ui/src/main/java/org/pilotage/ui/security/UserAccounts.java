@@ -1,0 +1,69 @@
+package org.pilotage.ui.security;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** The users of Pilotage, kept in the store with hashed passwords. */
+@Service
+public class UserAccounts implements UserDetailsService {
+
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder encoder;
+
+    public UserAccounts(JdbcTemplate jdbc, PasswordEncoder encoder) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return jdbc.query("SELECT username, password_hash, roles, enabled FROM app_user WHERE username = ?",
+                (rs, i) -> User.withUsername(rs.getString("username"))
+                        .password(rs.getString("password_hash"))
+                        .authorities(authorities(rs.getString("roles")))
+                        .disabled(!rs.getBoolean("enabled"))
+                        .build(),
+                username).stream().findFirst()
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    }
+
+    public long count() {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM app_user", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    public boolean exists(String username) {
+        Long n = jdbc.queryForObject("SELECT count(*) FROM app_user WHERE username = ?", Long.class, username);
+        return n != null && n > 0;
+    }
+
+    public void create(String username, String rawPassword, String displayName, Set<Role> roles) {
+        jdbc.update("INSERT INTO app_user (username, password_hash, roles, display_name) VALUES (?, ?, ?, ?)",
+                username, encoder.encode(rawPassword),
+                roles.stream().map(Role::code).sorted().collect(Collectors.joining(",")), displayName);
+    }
+
+    static Collection<GrantedAuthority> authorities(String roles) {
+        Set<Role> granted = new LinkedHashSet<>();
+        Arrays.stream(roles.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(s -> Role.valueOf(s.toUpperCase(Locale.ROOT)))
+                .forEach(r -> granted.addAll(r.granted()));
+        return granted.stream().map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r.name())).toList();
+    }
+}
