@@ -69,6 +69,7 @@ public final class EffectChartRenderer {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
+        chart.setPadding(new RectangleInsets(4, 8, 4, 28)); // room for the last month's label
         if (title != null) {
             TextTitle t = new TextTitle(title, ChartStyle.font(Font.BOLD, 18));
             t.setPaint(ChartStyle.TEXT);

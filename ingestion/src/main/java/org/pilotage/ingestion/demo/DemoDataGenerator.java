@@ -52,12 +52,21 @@ public final class DemoDataGenerator {
             out.write("establishment,direction,project,indicator,level,period,value,target,comment\n");
             int projectNumber = 0;
             for (DemoEstablishment est : ESTABLISHMENTS) {
+                // A few months an establishment did not report an indicator at all: gaps on the charts.
+                java.util.Set<String> unreported = new java.util.HashSet<>();
+                for (Indicator indicator : catalogue) {
+                    for (int m = 0; m < MONTHS; m++) {
+                        if (random.nextDouble() < 0.03) {
+                            unreported.add(indicator.code() + "/" + m);
+                        }
+                    }
+                }
                 for (String direction : DIRECTIONS) {
                     for (Indicator indicator : catalogue) {
                         Trend trend = Trend.random(indicator, random);
                         for (int m = 0; m < MONTHS; m++) {
-                            if (random.nextDouble() < 0.02) {
-                                continue; // a month the direction did not report
+                            if (unreported.contains(indicator.code() + "/" + m)) {
+                                continue;
                             }
                             YearMonth period = first.plusMonths(m);
                             double target = trend.target(m);

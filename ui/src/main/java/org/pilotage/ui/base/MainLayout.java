@@ -38,5 +38,7 @@ public class MainLayout extends AppLayout {
         bar.expand(title);
         bar.addClassName("pilotage-bar");
         addToNavbar(bar);
+        setPrimarySection(Section.NAVBAR);
+        setDrawerOpened(false);
     }
 }
