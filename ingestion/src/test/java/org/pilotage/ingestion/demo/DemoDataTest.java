@@ -1,0 +1,90 @@
+package org.pilotage.ingestion.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pilotage.analytics.catalogue.CatalogueRepository;
+import org.pilotage.analytics.reference.ReferenceRepository;
+import org.pilotage.analytics.store.DuckDbStore;
+import org.pilotage.analytics.store.StoreProperties;
+import org.pilotage.ingestion.IngestionProperties;
+import org.pilotage.ingestion.load.DefaultCatalogue;
+import org.pilotage.ingestion.load.FileLoader;
+import org.pilotage.ingestion.log.IngestionLog;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class DemoDataTest {
+
+    static final Clock NOVEMBER_2026 = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneId.of("America/Montreal"));
+
+    @TempDir
+    Path dir;
+
+    private DemoData demo(DuckDbStore store) {
+        JdbcTemplate jdbc = new JdbcTemplate(store.dataSource());
+        FileLoader loader = new FileLoader(store, new IngestionLog(jdbc), IngestionProperties.defaults());
+        return new DemoData(loader, store, jdbc, new ReferenceRepository(jdbc), NOVEMBER_2026,
+                new DefaultCatalogue(new CatalogueRepository(jdbc), loader, store));
+    }
+
+    private static long count(JdbcTemplate jdbc, String sql) {
+        return jdbc.queryForObject(sql, Long.class);
+    }
+
+    @Test
+    void theDemoDataSetHasTheShapeTheFoundationPromises() {
+        try (DuckDbStore store = DuckDbStore.open(StoreProperties.of(dir))) {
+            demo(store).loadOnce();
+            JdbcTemplate jdbc = new JdbcTemplate(store.dataSource());
+
+            assertThat(count(jdbc, "SELECT count(*) FROM establishment")).isEqualTo(3);
+            assertThat(count(jdbc, "SELECT count(*) FROM direction")).isEqualTo(12);
+            assertThat(count(jdbc, "SELECT count(*) FROM project")).isEqualTo(60);
+            assertThat(count(jdbc, "SELECT count(DISTINCT indicator) FROM indicator_measure")).isEqualTo(12);
+            assertThat(count(jdbc, "SELECT count(DISTINCT period) FROM indicator_measure")).isEqualTo(36);
+            assertThat(jdbc.queryForObject("SELECT strftime(max(period), '%Y-%m') || '/' || strftime(min(period), '%Y-%m') FROM indicator_measure", String.class))
+                    .isEqualTo("2026-10/2023-11");
+            assertThat(count(jdbc, "SELECT count(DISTINCT category) FROM project_count")).isEqualTo(5);
+            assertThat(count(jdbc, "SELECT count(*) FROM ingestion WHERE status = 'COMPLETED'")).isEqualTo(3);
+            // A few months without data, so that gaps are part of the demo.
+            long slots = 3L * 4 * 12 * 36;
+            assertThat(count(jdbc, "SELECT count(*) FROM indicator_measure WHERE project = ''")).isBetween(slots * 90 / 100, slots - 1);
+            assertThat(jdbc.queryForObject("SELECT name FROM establishment WHERE code = 'CISSS-DEMO-NORD'", String.class))
+                    .isEqualTo("CISSS fictif du Nord");
+            assertThat(Files.exists(dir.resolve("demo").resolve("demo-mesures.csv"))).isTrue();
+        }
+    }
+
+    @Test
+    void aRestartDoesNotLoadTheDemoDataAgain() {
+        long ingestions;
+        long measures;
+        try (DuckDbStore store = DuckDbStore.open(StoreProperties.of(dir))) {
+            demo(store).loadOnce();
+            JdbcTemplate jdbc = new JdbcTemplate(store.dataSource());
+            ingestions = count(jdbc, "SELECT count(*) FROM ingestion");
+            measures = count(jdbc, "SELECT count(*) FROM indicator_measure");
+        }
+        try (DuckDbStore store = DuckDbStore.open(StoreProperties.of(dir))) {
+            demo(store).loadOnce();
+            JdbcTemplate jdbc = new JdbcTemplate(store.dataSource());
+            assertThat(count(jdbc, "SELECT count(*) FROM ingestion")).isEqualTo(ingestions);
+            assertThat(count(jdbc, "SELECT count(*) FROM indicator_measure")).isEqualTo(measures);
+        }
+    }
+
+    @Test
+    void theSameMonthGivesTheSameFiles() throws Exception {
+        DemoDataGenerator generator = new DemoDataGenerator(7);
+        Path a = generator.writeProjectCounts(dir.resolve("a.csv"), java.time.YearMonth.of(2026, 10));
+        Path b = new DemoDataGenerator(7).writeProjectCounts(dir.resolve("b.csv"), java.time.YearMonth.of(2026, 10));
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+    }
+}
