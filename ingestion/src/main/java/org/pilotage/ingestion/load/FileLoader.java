@@ -171,6 +171,9 @@ public class FileLoader {
         c.setAutoCommit(false);
         try {
             long written = count(st, "SELECT count(*) FROM checked WHERE len(errors) = 0");
+            if (kind != FileKind.INDICATOR_CATALOGUE) {
+                st.execute(SqlQueries.get("ingestion/references-publish"));
+            }
             st.execute(SqlQueries.get("ingestion/" + prefix(kind) + "-publish"));
             try (var ps = c.prepareStatement("INSERT INTO ingestion_manifest (sha256, ingestion_id) VALUES (?, ?)")) {
                 ps.setString(1, sha256);

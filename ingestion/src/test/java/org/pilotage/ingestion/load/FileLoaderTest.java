@@ -111,4 +111,52 @@ class FileLoaderTest {
         assertThat(fx.count("SELECT count(*) FROM indicator_measure")).isZero();
         assertThat(fx.count("SELECT count(*) FROM establishment")).isZero();
     }
+
+    private static String goodRows(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            sb.append("E1;D").append(i).append(";;CLI-FAMILLES;clientèle;2026-01;").append(i).append(",5;;\n");
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void brokenRowsAreRejectedWithLineColumnAndReasonWhileTheOthersLoad() throws Exception {
+        String csv = "etablissement;direction;projet;indicateur;niveau;periode;valeur;cible;commentaire\n"
+                + goodRows(100)
+                + "E1;D1;;CLI-FAMILLES;;2026-02-30;3;;\n"          // line 102: the month has no 30th day
+                + "E1;D1;;NOPE;;2026-02;3;;\n"                     // line 103: not in the catalogue
+                + "E1;D1;;CLI-FAMILLES;organisationnel;2026-03;3;;\n" // line 104: contradicts the catalogue
+                + "E1;D1;;CLI-FAMILLES;;2026-04;douze;;\n"         // line 105: not a number
+                + "E1;D0;;CLI-FAMILLES;;2026-01;9;;\n";            // line 106: same key as line 2
+        Ingestion i = fx.loader.load(fx.file("rows.csv", csv, StandardCharsets.UTF_8), "rows.csv", null, "s").ingestion();
+
+        assertThat(i.status()).isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(i.rowsRead()).isEqualTo(105);
+        assertThat(i.rowsWritten()).isEqualTo(100);
+        assertThat(i.rowsRejected()).isEqualTo(5);
+        assertThat(fx.jdbc.queryForList("SELECT line || '|' || coalesce(column_name, '') || '|' || reason FROM ingestion_reject WHERE ingestion_id = ? ORDER BY line",
+                String.class, i.id())).containsExactly(
+                "102|period|ce mois ou cette date n'existe pas",
+                "103|indicator|indicateur inconnu du catalogue",
+                "104|level|niveau contraire au catalogue (clientele)",
+                "105|value|nombre invalide",
+                "106||doublon de la ligne 2 (même établissement, direction, projet, indicateur et période)");
+        assertThat(fx.jdbc.queryForObject("SELECT value FROM indicator_measure WHERE direction = 'D7'", Double.class)).isEqualTo(7.5);
+    }
+
+    @Test
+    void tooManyRejectedRowsFailTheFileAndPublishNothing() throws Exception {
+        String csv = "etablissement;direction;indicateur;periode;valeur\n"
+                + "E1;D1;CLI-FAMILLES;2026-01;1\n".repeat(1)
+                + "E1;D2;CLI-FAMILLES;2026-13;1\n";
+        Ingestion i = fx.loader.load(fx.file("bad.csv", csv, StandardCharsets.UTF_8), "bad.csv", null, "s").ingestion();
+
+        assertThat(i.status()).isEqualTo(IngestionStatus.FAILED);
+        assertThat(i.message()).startsWith("Trop de lignes rejetées : 1 sur 2");
+        assertThat(fx.count("SELECT count(*) FROM indicator_measure")).isZero();
+        assertThat(fx.count("SELECT count(*) FROM establishment")).isZero();
+        assertThat(fx.count("SELECT count(*) FROM ingestion_reject WHERE ingestion_id = ?", i.id())).isEqualTo(1);
+        assertThat(fx.log.published(FileLoader.sha256(dir.resolve("bad.csv")))).isEmpty();
+    }
 }

@@ -30,13 +30,9 @@ WITH ranked AS (
 )
 SELECT *,
        list_filter([
-           CASE WHEN establishment IS NULL THEN err('establishment', NULL, 'valeur obligatoire manquante')
-                WHEN length(establishment) > 32 THEN err('establishment', establishment, 'code de plus de 32 caractères') END,
-           CASE WHEN direction IS NULL THEN err('direction', NULL, 'valeur obligatoire manquante')
-                WHEN length(direction) > 32 THEN err('direction', direction, 'code de plus de 32 caractères') END,
-           CASE WHEN period_text IS NULL THEN err('period', NULL, 'valeur obligatoire manquante')
-                WHEN NOT month_shaped(period_text) THEN err('period', period_text, 'période attendue au format AAAA-MM ou AAAA-MM-JJ')
-                WHEN period IS NULL THEN err('period', period_text, 'ce mois ou cette date n''existe pas') END,
+           code_error('establishment', establishment),
+           code_error('direction', direction),
+           period_error(period_text, period),
            CASE WHEN category_text IS NULL THEN err('category', NULL, 'valeur obligatoire manquante')
                 WHEN category IS NULL THEN err('category', category_text, 'catégorie inconnue') END,
            CASE WHEN count_text IS NULL THEN err('count', NULL, 'valeur obligatoire manquante')

@@ -1,12 +1,5 @@
--- Publishes the valid rows of a project-counts file; run inside the publishing transaction.
-INSERT INTO establishment (code, name)
-SELECT DISTINCT establishment, establishment FROM checked c
-WHERE len(c.errors) = 0 AND NOT EXISTS (SELECT 1 FROM establishment e WHERE e.code = c.establishment);
-
-INSERT INTO direction (establishment, code, name)
-SELECT DISTINCT establishment, direction, direction FROM checked c
-WHERE len(c.errors) = 0
-  AND NOT EXISTS (SELECT 1 FROM direction d WHERE d.establishment = c.establishment AND d.code = c.direction);
+-- Publishes the valid rows of a project-counts file; run inside the publishing transaction,
+-- after references-publish.sql. A row with the same natural key as a published one replaces it.
 
 DELETE FROM project_count p
 USING (SELECT establishment, direction, period, category FROM checked WHERE len(errors) = 0) c

@@ -36,10 +36,8 @@ WITH keyed AS (
 )
 SELECT *,
        list_filter([
-           CASE WHEN establishment IS NULL THEN err('establishment', NULL, 'valeur obligatoire manquante')
-                WHEN length(establishment) > 32 THEN err('establishment', establishment, 'code de plus de 32 caractères') END,
-           CASE WHEN direction IS NULL THEN err('direction', NULL, 'valeur obligatoire manquante')
-                WHEN length(direction) > 32 THEN err('direction', direction, 'code de plus de 32 caractères') END,
+           code_error('establishment', establishment),
+           code_error('direction', direction),
            CASE WHEN length(project) > 32 THEN err('project', project, 'code de plus de 32 caractères') END,
            CASE WHEN indicator IS NULL THEN err('indicator', NULL, 'valeur obligatoire manquante')
                 WHEN NOT known_indicator THEN err('indicator', indicator, 'indicateur inconnu du catalogue') END,
@@ -47,9 +45,7 @@ SELECT *,
                     THEN err('level', level_text, 'niveau inconnu (organisationnel, intervenant ou clientèle)')
                 WHEN level_text IS NOT NULL AND known_indicator AND parse_level(level_text) <> catalogue_level
                     THEN err('level', level_text, 'niveau contraire au catalogue (' || catalogue_level || ')') END,
-           CASE WHEN period_text IS NULL THEN err('period', NULL, 'valeur obligatoire manquante')
-                WHEN NOT month_shaped(period_text) THEN err('period', period_text, 'période attendue au format AAAA-MM ou AAAA-MM-JJ')
-                WHEN period IS NULL THEN err('period', period_text, 'ce mois ou cette date n''existe pas') END,
+           period_error(period_text, period),
            CASE WHEN value_text IS NULL THEN err('value', NULL, 'valeur obligatoire manquante')
                 WHEN value IS NULL OR NOT isfinite(value) THEN err('value', value_text, 'nombre invalide') END,
            CASE WHEN target_text IS NOT NULL AND (target IS NULL OR NOT isfinite(target))

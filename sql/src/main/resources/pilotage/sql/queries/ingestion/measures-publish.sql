@@ -1,14 +1,6 @@
--- Publishes the valid rows of an indicator-measures file; run inside the publishing transaction.
--- New establishment, direction and project codes join the reference tables, named by their code.
+-- Publishes the valid rows of an indicator-measures file; run inside the publishing transaction,
+-- after references-publish.sql. New project codes join the reference table, named by their code.
 -- A row with the same natural key as a published one replaces it.
-INSERT INTO establishment (code, name)
-SELECT DISTINCT establishment, establishment FROM checked c
-WHERE len(c.errors) = 0 AND NOT EXISTS (SELECT 1 FROM establishment e WHERE e.code = c.establishment);
-
-INSERT INTO direction (establishment, code, name)
-SELECT DISTINCT establishment, direction, direction FROM checked c
-WHERE len(c.errors) = 0
-  AND NOT EXISTS (SELECT 1 FROM direction d WHERE d.establishment = c.establishment AND d.code = c.direction);
 
 INSERT INTO project (establishment, code, name)
 SELECT DISTINCT establishment, project, project FROM checked c

@@ -42,3 +42,13 @@ CREATE OR REPLACE TEMP MACRO parse_level(t) AS
 
 CREATE OR REPLACE TEMP MACRO err(c, v, r) AS
     {'column': c, 'value': CAST(v AS VARCHAR), 'reason': r};
+
+-- The checks every kind shares: a required code of at most 32 characters, and a month.
+CREATE OR REPLACE TEMP MACRO code_error(c, v) AS
+    CASE WHEN v IS NULL THEN err(c, NULL, 'valeur obligatoire manquante')
+         WHEN length(v) > 32 THEN err(c, v, 'code de plus de 32 caractères') END;
+
+CREATE OR REPLACE TEMP MACRO period_error(t, p) AS
+    CASE WHEN t IS NULL THEN err('period', NULL, 'valeur obligatoire manquante')
+         WHEN NOT month_shaped(t) THEN err('period', t, 'période attendue au format AAAA-MM ou AAAA-MM-JJ')
+         WHEN p IS NULL THEN err('period', t, 'ce mois ou cette date n''existe pas') END;
