@@ -1,13 +1,24 @@
 package org.pilotage.ingestion;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.pilotage.analytics.AnalyticsConfiguration;
 import org.pilotage.analytics.catalogue.CatalogueRepository;
 import org.pilotage.analytics.reference.ReferenceRepository;
 import org.pilotage.analytics.store.DuckDbStore;
 import org.pilotage.ingestion.demo.DemoData;
+import org.pilotage.ingestion.jobs.BatchInfrastructure;
+import org.pilotage.ingestion.jobs.IngestionJobConfiguration;
+import org.pilotage.ingestion.jobs.IngestionJobListener;
+import org.pilotage.ingestion.jobs.IngestionTasklets;
 import org.pilotage.ingestion.load.DefaultCatalogue;
-import org.pilotage.ingestion.load.FileLoader;
 import org.pilotage.ingestion.log.IngestionLog;
+import org.pilotage.ingestion.progress.IngestionEvents;
+import org.pilotage.ingestion.progress.IngestionProgress;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -16,9 +27,12 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Loading files into the store; the default catalogue (and, in the demo profile, the demo data) before anything serves. */
+/**
+ * Loading files into the store through the ingestion job. Before anything serves: executions cut by
+ * a crash are resumed, the default catalogue is loaded when absent, and (demo profile) the demo data.
+ */
 @Configuration(proxyBeanMethods = false)
-@Import(AnalyticsConfiguration.class)
+@Import({AnalyticsConfiguration.class, BatchInfrastructure.class, IngestionJobConfiguration.class})
 @EnableConfigurationProperties(IngestionProperties.class)
 public class IngestionConfiguration {
 
@@ -28,26 +42,52 @@ public class IngestionConfiguration {
     }
 
     @Bean
-    FileLoader fileLoader(DuckDbStore store, IngestionLog log, IngestionProperties properties) {
-        return new FileLoader(store, log, properties);
+    IngestionProgress ingestionProgress() {
+        return new IngestionProgress();
     }
 
     @Bean
-    DefaultCatalogue defaultCatalogue(CatalogueRepository catalogue, FileLoader loader, DuckDbStore store) {
-        return new DefaultCatalogue(catalogue, loader, store);
+    IngestionEvents ingestionEvents() {
+        return new IngestionEvents();
+    }
+
+    @Bean
+    IngestionTasklets ingestionTasklets(DuckDbStore store, IngestionProgress progress, IngestionProperties properties) {
+        return new IngestionTasklets(store, progress, properties);
+    }
+
+    @Bean
+    IngestionJobListener ingestionJobListener(IngestionLog log, IngestionProgress progress, IngestionEvents events,
+                                              DuckDbStore store, ObjectProvider<MeterRegistry> meters) {
+        return new IngestionJobListener(log, progress, events, store.dataSource(), meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean(destroyMethod = "close")
+    IngestionService ingestionService(DuckDbStore store, IngestionLog log, IngestionProgress progress,
+                                      IngestionProperties properties, JobOperator jobOperator, JobRepository jobRepository,
+                                      Job ingestionJob) {
+        return new IngestionService(store, log, progress, properties, jobOperator, jobRepository, ingestionJob);
+    }
+
+    @Bean
+    DefaultCatalogue defaultCatalogue(CatalogueRepository catalogue, IngestionService ingestion) {
+        return new DefaultCatalogue(catalogue, ingestion);
     }
 
     /** Runs once every singleton exists and before the web server accepts requests. */
     @Bean
-    SmartInitializingSingleton defaultCatalogueAtStartup(DefaultCatalogue catalogue) {
-        return catalogue::loadIfEmpty;
+    SmartInitializingSingleton ingestionAtStartup(IngestionService ingestion, DefaultCatalogue catalogue) {
+        return () -> {
+            ingestion.resumeInterrupted();
+            catalogue.loadIfEmpty();
+        };
     }
 
     @Bean
     @Profile("demo")
-    DemoData demoData(FileLoader loader, DuckDbStore store, JdbcTemplate jdbc, ReferenceRepository reference,
+    DemoData demoData(IngestionService ingestion, DuckDbStore store, JdbcTemplate jdbc, ReferenceRepository reference,
                       java.time.Clock clock, DefaultCatalogue catalogue) {
-        return new DemoData(loader, store, jdbc, reference, clock, catalogue);
+        return new DemoData(ingestion, store, jdbc, reference, clock, catalogue);
     }
 
     @Bean

@@ -12,7 +12,7 @@ import org.pilotage.analytics.reference.ReferenceRepository;
 import org.pilotage.analytics.store.DuckDbStore;
 import org.pilotage.ingestion.kind.FileKind;
 import org.pilotage.ingestion.load.DefaultCatalogue;
-import org.pilotage.ingestion.load.FileLoader;
+import org.pilotage.ingestion.IngestionService;
 import org.pilotage.ingestion.log.IngestionStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,23 +20,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The demo profile's data: written as contract files into the data dir and loaded through the
- * same loader as a steward's files, once (a restart finds the marker and loads nothing).
+ * same ingestion job as a steward's files, once (a restart finds the marker and loads nothing).
  */
 public class DemoData {
 
     static final String MARKER = "demo-data-loaded";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    private final FileLoader loader;
+    private final IngestionService ingestion;
     private final DuckDbStore store;
     private final JdbcTemplate jdbc;
     private final ReferenceRepository reference;
     private final Clock clock;
     private final DefaultCatalogue catalogue;
 
-    public DemoData(FileLoader loader, DuckDbStore store, JdbcTemplate jdbc, ReferenceRepository reference, Clock clock,
+    public DemoData(IngestionService ingestion, DuckDbStore store, JdbcTemplate jdbc, ReferenceRepository reference, Clock clock,
                     DefaultCatalogue catalogue) {
-        this.loader = loader;
+        this.ingestion = ingestion;
         this.store = store;
         this.jdbc = jdbc;
         this.reference = reference;
@@ -75,9 +75,9 @@ public class DemoData {
     }
 
     private void load(Path file, FileKind kind) {
-        var result = loader.load(file, file.getFileName().toString(), kind, "demo");
-        if (result.ingestion().status() != IngestionStatus.COMPLETED && result.ingestion().status() != IngestionStatus.DUPLICATE) {
-            throw new IllegalStateException("Demo file " + file.getFileName() + " did not load: " + result.ingestion().message());
+        var result = ingestion.load(file, file.getFileName().toString(), kind, "demo", java.time.Duration.ofMinutes(5));
+        if (result.status() != IngestionStatus.COMPLETED && result.status() != IngestionStatus.DUPLICATE) {
+            throw new IllegalStateException("Demo file " + file.getFileName() + " did not load: " + result.message());
         }
     }
 }

@@ -10,14 +10,9 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pilotage.analytics.catalogue.CatalogueRepository;
 import org.pilotage.analytics.reference.ReferenceRepository;
-import org.pilotage.analytics.store.DuckDbStore;
-import org.pilotage.analytics.store.StoreProperties;
-import org.pilotage.ingestion.IngestionProperties;
 import org.pilotage.ingestion.load.DefaultCatalogue;
-import org.pilotage.ingestion.load.FileLoader;
-import org.pilotage.ingestion.log.IngestionLog;
+import org.pilotage.ingestion.load.StoreFixture;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 class DemoDataTest {
@@ -27,11 +22,9 @@ class DemoDataTest {
     @TempDir
     Path dir;
 
-    private DemoData demo(DuckDbStore store) {
-        JdbcTemplate jdbc = new JdbcTemplate(store.dataSource());
-        FileLoader loader = new FileLoader(store, new IngestionLog(jdbc), IngestionProperties.defaults());
-        return new DemoData(loader, store, jdbc, new ReferenceRepository(jdbc), NOVEMBER_2026,
-                new DefaultCatalogue(new CatalogueRepository(jdbc), loader, store));
+    private static DemoData demo(StoreFixture fx) {
+        return new DemoData(fx.ingestion, fx.store, fx.jdbc, new ReferenceRepository(fx.jdbc), NOVEMBER_2026,
+                fx.context.getBean(DefaultCatalogue.class));
     }
 
     private static long count(JdbcTemplate jdbc, String sql) {
@@ -40,9 +33,9 @@ class DemoDataTest {
 
     @Test
     void theDemoDataSetHasTheShapeTheFoundationPromises() {
-        try (DuckDbStore store = DuckDbStore.open(StoreProperties.of(dir))) {
-            demo(store).loadOnce();
-            JdbcTemplate jdbc = new JdbcTemplate(store.dataSource());
+        try (StoreFixture fx = new StoreFixture(dir)) {
+            demo(fx).loadOnce();
+            JdbcTemplate jdbc = fx.jdbc;
 
             assertThat(count(jdbc, "SELECT count(*) FROM establishment")).isEqualTo(3);
             assertThat(count(jdbc, "SELECT count(*) FROM direction")).isEqualTo(12);
@@ -52,13 +45,13 @@ class DemoDataTest {
             assertThat(jdbc.queryForObject("SELECT strftime(max(period), '%Y-%m') || '/' || strftime(min(period), '%Y-%m') FROM indicator_measure", String.class))
                     .isEqualTo("2026-10/2023-11");
             assertThat(count(jdbc, "SELECT count(DISTINCT category) FROM project_count")).isEqualTo(5);
-            assertThat(count(jdbc, "SELECT count(*) FROM ingestion WHERE status = 'COMPLETED'")).isEqualTo(3);
+            assertThat(count(jdbc, "SELECT count(*) FROM ingestion WHERE status = 'COMPLETED'")).isEqualTo(3); // catalogue, measures, counts
             // A few months without data, so that gaps are part of the demo.
             long slots = 3L * 4 * 12 * 36;
             assertThat(count(jdbc, "SELECT count(*) FROM indicator_measure WHERE project = ''")).isBetween(slots * 90 / 100, slots - 1);
             assertThat(jdbc.queryForObject("SELECT name FROM establishment WHERE code = 'CISSS-DEMO-NORD'", String.class))
                     .isEqualTo("CISSS fictif du Nord");
-            assertThat(Files.exists(dir.resolve("demo").resolve("demo-mesures.csv"))).isTrue();
+            assertThat(Files.exists(fx.store.dataDir().resolve("demo").resolve("demo-mesures.csv"))).isTrue();
         }
     }
 
@@ -66,15 +59,15 @@ class DemoDataTest {
     void aRestartDoesNotLoadTheDemoDataAgain() {
         long ingestions;
         long measures;
-        try (DuckDbStore store = DuckDbStore.open(StoreProperties.of(dir))) {
-            demo(store).loadOnce();
-            JdbcTemplate jdbc = new JdbcTemplate(store.dataSource());
+        try (StoreFixture fx = new StoreFixture(dir)) {
+            demo(fx).loadOnce();
+            JdbcTemplate jdbc = fx.jdbc;
             ingestions = count(jdbc, "SELECT count(*) FROM ingestion");
             measures = count(jdbc, "SELECT count(*) FROM indicator_measure");
         }
-        try (DuckDbStore store = DuckDbStore.open(StoreProperties.of(dir))) {
-            demo(store).loadOnce();
-            JdbcTemplate jdbc = new JdbcTemplate(store.dataSource());
+        try (StoreFixture fx = new StoreFixture(dir)) {
+            demo(fx).loadOnce();
+            JdbcTemplate jdbc = fx.jdbc;
             assertThat(count(jdbc, "SELECT count(*) FROM ingestion")).isEqualTo(ingestions);
             assertThat(count(jdbc, "SELECT count(*) FROM indicator_measure")).isEqualTo(measures);
         }

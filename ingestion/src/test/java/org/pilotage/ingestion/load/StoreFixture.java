@@ -5,33 +5,55 @@ import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
-import org.pilotage.analytics.catalogue.CatalogueRepository;
 import org.pilotage.analytics.store.DuckDbStore;
-import org.pilotage.analytics.store.StoreProperties;
-import org.pilotage.ingestion.IngestionProperties;
+import org.pilotage.ingestion.IngestionConfiguration;
+import org.pilotage.ingestion.IngestionService;
+import org.pilotage.ingestion.kind.FileKind;
+import org.pilotage.ingestion.log.Ingestion;
 import org.pilotage.ingestion.log.IngestionLog;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A real store in a temporary folder with the default catalogue loaded, and a loader over it. */
-final class StoreFixture implements AutoCloseable {
+/**
+ * The ingestion side of Pilotage for real: a DuckDB store in a temporary folder, the Spring Batch
+ * job repository in it, the default catalogue loaded through the job.
+ */
+public final class StoreFixture implements AutoCloseable {
 
-    final Path dir;
-    final DuckDbStore store;
-    final JdbcTemplate jdbc;
-    final IngestionLog log;
-    final FileLoader loader;
+    public final Path dir;
+    public final ConfigurableApplicationContext context;
+    public final DuckDbStore store;
+    public final JdbcTemplate jdbc;
+    public final IngestionLog log;
+    public final IngestionService ingestion;
 
-    StoreFixture(Path dir) {
+    public StoreFixture(Path dir, String... properties) {
         this.dir = dir;
-        this.store = DuckDbStore.open(StoreProperties.of(dir.resolve("data")));
+        String[] args = new String[properties.length + 1];
+        args[0] = "--pilotage.data-dir=" + dir.resolve("data");
+        for (int i = 0; i < properties.length; i++) {
+            args[i + 1] = "--" + properties[i];
+        }
+        this.context = new SpringApplicationBuilder(IngestionConfiguration.class)
+                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .run(args);
+        this.store = context.getBean(DuckDbStore.class);
         this.jdbc = new JdbcTemplate(store.dataSource());
-        this.log = new IngestionLog(jdbc);
-        this.loader = new FileLoader(store, log, IngestionProperties.defaults());
-        new DefaultCatalogue(new CatalogueRepository(jdbc), loader, store).loadIfEmpty();
+        this.log = context.getBean(IngestionLog.class);
+        this.ingestion = context.getBean(IngestionService.class);
     }
 
-    Path sample(String name) throws IOException {
+    /** Loads a file as a steward would and waits for the outcome. */
+    public Ingestion load(Path file, FileKind kind) {
+        return ingestion.load(file, file.getFileName().toString(), kind, "steward", Duration.ofMinutes(2));
+    }
+
+    public Path sample(String name) throws IOException {
         Path target = dir.resolve(name);
         try (InputStream in = getClass().getResourceAsStream("/samples/" + name)) {
             Files.copy(in, target);
@@ -39,19 +61,19 @@ final class StoreFixture implements AutoCloseable {
         return target;
     }
 
-    Path file(String name, String content, Charset charset) throws IOException {
+    public Path file(String name, String content, Charset charset) throws IOException {
         Path target = dir.resolve(name);
         Files.writeString(target, content, charset);
         return target;
     }
 
-    long count(String sql, Object... args) {
+    public long count(String sql, Object... args) {
         Long n = jdbc.queryForObject(sql, Long.class, args);
         return n == null ? 0 : n;
     }
 
     @Override
     public void close() {
-        store.close();
+        context.close();
     }
 }

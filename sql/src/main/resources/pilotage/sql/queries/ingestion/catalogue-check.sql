@@ -1,6 +1,6 @@
 -- Checks every staged row of an indicator-catalogue file against the data contract.
-CREATE OR REPLACE TEMP TABLE typed AS
-SELECT s.line,
+CREATE OR REPLACE VIEW {{s}}.typed AS
+SELECT {{line}} AS line,
        upper(nullif(trim(s.code), ''))        AS code,
        nullif(trim(s.level), '')              AS level_text,
        parse_level(s.level)                   AS level,
@@ -17,13 +17,22 @@ SELECT s.line,
            WHEN 'up' THEN 'up' WHEN 'hausse' THEN 'up' WHEN 'down' THEN 'down' WHEN 'baisse' THEN 'down'
        END                                    AS better,
        nullif(trim(s.default_target), '')     AS target_text,
-       parse_number(s.default_target, ctx.decimal_comma) AS default_target,
-       s.original_row
-FROM staged s CROSS JOIN load_context ctx;
+       parse_number(s.default_target, ctx.decimal_comma) AS default_target
+FROM {{s}}.staged s CROSS JOIN {{s}}.context ctx;
 
-CREATE OR REPLACE TEMP TABLE checked AS
+-- Keys that appear more than once, with their first line: an aggregation, cheap when there are none.
+CREATE OR REPLACE TABLE {{s}}.duplicates AS
+SELECT code, min(line) AS first_line
+FROM {{s}}.typed
+WHERE code IS NOT NULL
+GROUP BY ALL
+HAVING count(*) > 1;
+
+CREATE OR REPLACE TABLE {{s}}.checked AS
 WITH ranked AS (
-    SELECT *, CASE WHEN code IS NOT NULL THEN min(line) OVER (PARTITION BY code) END AS first_line FROM typed
+    SELECT t.*, d.first_line
+    FROM {{s}}.typed t
+    LEFT JOIN {{s}}.duplicates d ON d.code = t.code
 )
 SELECT *,
        list_filter([
@@ -42,5 +51,3 @@ SELECT *,
            CASE WHEN first_line < line THEN err(NULL, NULL, 'doublon de la ligne ' || first_line || ' (même code)') END
        ], lambda e: e IS NOT NULL) AS errors
 FROM ranked;
-
-DROP TABLE typed;

@@ -1,6 +1,6 @@
 -- Checks every staged row of a project-counts file against the data contract.
-CREATE OR REPLACE TEMP TABLE typed AS
-SELECT s.line,
+CREATE OR REPLACE VIEW {{s}}.typed AS
+SELECT {{line}} AS line,
        nullif(trim(s.establishment), '')  AS establishment,
        nullif(trim(s.direction), '')      AS direction,
        nullif(trim(s.period), '')         AS period_text,
@@ -15,18 +15,24 @@ SELECT s.line,
            WHEN 'collaborateur-amelioration' THEN 'improvement-collaborator'
        END                                AS category,
        nullif(trim(s.count), '')          AS count_text,
-       parse_number(s.count, ctx.decimal_comma) AS count_number,
-       s.original_row
-FROM staged s CROSS JOIN load_context ctx;
+       parse_number(s.count, ctx.decimal_comma) AS count_number
+FROM {{s}}.staged s CROSS JOIN {{s}}.context ctx;
 
-CREATE OR REPLACE TEMP TABLE checked AS
+-- Keys that appear more than once, with their first line: an aggregation, cheap when there are none.
+CREATE OR REPLACE TABLE {{s}}.duplicates AS
+SELECT establishment, direction, period, category, min(line) AS first_line
+FROM {{s}}.typed
+WHERE establishment IS NOT NULL AND direction IS NOT NULL AND period IS NOT NULL AND category IS NOT NULL
+GROUP BY ALL
+HAVING count(*) > 1;
+
+CREATE OR REPLACE TABLE {{s}}.checked AS
 WITH ranked AS (
-    SELECT *,
-           CASE WHEN establishment IS NOT NULL AND direction IS NOT NULL AND period IS NOT NULL AND category IS NOT NULL
-                THEN min(line) OVER (PARTITION BY establishment, direction, period, category) END AS first_line,
-           CASE WHEN count_number = floor(count_number) AND count_number BETWEEN 0 AND 2147483647
-                THEN CAST(count_number AS INTEGER) END AS count
-    FROM typed
+    SELECT t.*, d.first_line,
+           CASE WHEN t.count_number = floor(t.count_number) AND t.count_number BETWEEN 0 AND 2147483647
+                THEN CAST(t.count_number AS INTEGER) END AS count
+    FROM {{s}}.typed t
+    LEFT JOIN {{s}}.duplicates d ON d.establishment = t.establishment AND d.direction = t.direction AND d.period = t.period AND d.category = t.category
 )
 SELECT *,
        list_filter([
@@ -42,5 +48,3 @@ SELECT *,
            CASE WHEN first_line < line THEN err(NULL, NULL, 'doublon de la ligne ' || first_line || ' (même établissement, direction, période et catégorie)') END
        ], lambda e: e IS NOT NULL) AS errors
 FROM ranked;
-
-DROP TABLE typed;

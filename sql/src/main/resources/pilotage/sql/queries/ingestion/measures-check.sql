@@ -1,8 +1,8 @@
 -- Checks every staged row of an indicator-measures file against the data contract.
--- In: staged (line + the file's columns as text), load_context (decimal_comma).
+-- In: {{s}}.staged (the file's cells as text, in file order), {{s}}.context (ingestion_id, decimal_comma).
 -- Out: checked, one row per line with its typed values and the list of its errors.
-CREATE OR REPLACE TEMP TABLE typed AS
-SELECT s.line,
+CREATE OR REPLACE VIEW {{s}}.typed AS
+SELECT {{line}} AS line,
        nullif(trim(s.establishment), '')           AS establishment,
        nullif(trim(s.direction), '')               AS direction,
        coalesce(trim(s.project), '')               AS project,
@@ -16,23 +16,25 @@ SELECT s.line,
        parse_number(s.target, ctx.decimal_comma)   AS target,
        nullif(s.comment, '')                       AS comment,
        i.code IS NOT NULL                          AS known_indicator,
-       i.level                                     AS catalogue_level,
-       s.original_row
-FROM staged s
-CROSS JOIN load_context ctx
+       i.level                                     AS catalogue_level
+FROM {{s}}.staged s
+CROSS JOIN {{s}}.context ctx
 LEFT JOIN indicator i ON i.code = upper(trim(s.indicator));
 
-CREATE OR REPLACE TEMP TABLE checked AS
-WITH keyed AS (
-    SELECT *,
-           establishment IS NOT NULL AND length(establishment) <= 32
-               AND direction IS NOT NULL AND length(direction) <= 32
-               AND length(project) <= 32 AND known_indicator AND period IS NOT NULL AS key_ok
-    FROM typed
-), ranked AS (
-    SELECT *,
-           CASE WHEN key_ok THEN min(line) OVER (PARTITION BY establishment, direction, project, indicator, period) END AS first_line
-    FROM keyed
+-- Keys that appear more than once, with their first line: an aggregation, cheap when there are none.
+CREATE OR REPLACE TABLE {{s}}.duplicates AS
+SELECT establishment, direction, project, indicator, period, min(line) AS first_line
+FROM {{s}}.typed
+WHERE establishment IS NOT NULL AND length(establishment) <= 32 AND direction IS NOT NULL AND length(direction) <= 32
+  AND length(project) <= 32 AND known_indicator AND period IS NOT NULL
+GROUP BY ALL
+HAVING count(*) > 1;
+
+CREATE OR REPLACE TABLE {{s}}.checked AS
+WITH ranked AS (
+    SELECT t.*, d.first_line
+    FROM {{s}}.typed t
+    LEFT JOIN {{s}}.duplicates d ON d.establishment = t.establishment AND d.direction = t.direction AND d.project = t.project AND d.indicator = t.indicator AND d.period = t.period
 )
 SELECT *,
        list_filter([
@@ -54,5 +56,3 @@ SELECT *,
            CASE WHEN first_line < line THEN err(NULL, NULL, 'doublon de la ligne ' || first_line || ' (même établissement, direction, projet, indicateur et période)') END
        ], lambda e: e IS NOT NULL) AS errors
 FROM ranked;
-
-DROP TABLE typed;

@@ -14,7 +14,7 @@ import org.pilotage.ingestion.kind.FileKind;
 import org.pilotage.ingestion.log.Ingestion;
 import org.pilotage.ingestion.log.IngestionStatus;
 
-class FileLoaderTest {
+class FileIngestionTest {
 
     @TempDir
     Path dir;
@@ -38,7 +38,7 @@ class FileLoaderTest {
 
     @Test
     void loadsTheFrenchSemicolonSampleWithDecimalCommaAndAccents() throws Exception {
-        Ingestion i = fx.loader.load(fx.sample("measures-fr.csv"), "measures-fr.csv", null, "steward").ingestion();
+        Ingestion i = fx.load(fx.sample("measures-fr.csv"), null);
 
         assertThat(i.status()).isEqualTo(IngestionStatus.COMPLETED);
         assertThat(i.kind()).isEqualTo("indicator-measures");
@@ -55,7 +55,7 @@ class FileLoaderTest {
         Path file = fx.sample("measures-fr-windows1252.csv");
         assertThat(CsvSniffer.sniff(file).charset()).isEqualTo(CsvSniffer.WINDOWS_1252);
 
-        Ingestion i = fx.loader.load(file, "measures-fr-windows1252.csv", FileKind.INDICATOR_MEASURES, "steward").ingestion();
+        Ingestion i = fx.load(file, FileKind.INDICATOR_MEASURES);
 
         assertThat(i.status()).isEqualTo(IngestionStatus.COMPLETED);
         assertThat(fx.jdbc.queryForObject("SELECT comment FROM indicator_measure WHERE indicator = 'ORG-PROJ-USAGERS' AND comment IS NOT NULL", String.class))
@@ -64,7 +64,7 @@ class FileLoaderTest {
 
     @Test
     void storesAnIsoDateAsItsMonthAndKeepsQuotedCommas() throws Exception {
-        Ingestion i = fx.loader.load(fx.sample("measures-en.csv"), "measures-en.csv", null, "steward").ingestion();
+        Ingestion i = fx.load(fx.sample("measures-en.csv"), null);
 
         assertThat(i.status()).isEqualTo(IngestionStatus.COMPLETED);
         assertThat(fx.jdbc.queryForObject("SELECT strftime(period, '%Y-%m') || '|' || comment FROM indicator_measure WHERE indicator = 'INT-SATISFACTION'", String.class))
@@ -76,10 +76,10 @@ class FileLoaderTest {
     @Test
     void theSameContentTwiceIsADuplicateAndWritesNothing() throws Exception {
         Path file = fx.sample("project-counts.csv");
-        Ingestion first = fx.loader.load(file, "a.csv", null, "steward").ingestion();
+        Ingestion first = fx.load(file, null);
         long rows = fx.count("SELECT count(*) FROM project_count");
 
-        Ingestion again = fx.loader.load(file, "b.csv", null, "steward").ingestion();
+        Ingestion again = fx.load(file, null);
 
         assertThat(first.status()).isEqualTo(IngestionStatus.COMPLETED);
         assertThat(again.status()).isEqualTo(IngestionStatus.DUPLICATE);
@@ -91,10 +91,8 @@ class FileLoaderTest {
     @Test
     void aLaterFileReplacesTheValuesOfTheSameKey() throws Exception {
         String header = "establishment,direction,project,indicator,period,value\n";
-        fx.loader.load(fx.file("v1.csv", header + "E1,D1,,CLI-FAMILLES,2026-01,10\nE1,D1,,CLI-FAMILLES,2026-02,20\n", StandardCharsets.UTF_8),
-                "v1.csv", null, "s");
-        Ingestion correction = fx.loader.load(fx.file("v2.csv", header + "E1,D1,,CLI-FAMILLES,2026-02,25\n", StandardCharsets.UTF_8),
-                "v2.csv", null, "s").ingestion();
+        fx.load(fx.file("v1.csv", header + "E1,D1,,CLI-FAMILLES,2026-01,10\nE1,D1,,CLI-FAMILLES,2026-02,20\n", StandardCharsets.UTF_8), null);
+        Ingestion correction = fx.load(fx.file("v2.csv", header + "E1,D1,,CLI-FAMILLES,2026-02,25\n", StandardCharsets.UTF_8), null);
 
         assertThat(fx.count("SELECT count(*) FROM indicator_measure")).isEqualTo(2);
         assertThat(fx.jdbc.queryForObject("SELECT value FROM indicator_measure WHERE period = DATE '2026-02-01'", Double.class)).isEqualTo(25.0);
@@ -103,8 +101,8 @@ class FileLoaderTest {
 
     @Test
     void aMissingRequiredColumnFailsBeforeWritingAnything() throws Exception {
-        Ingestion i = fx.loader.load(fx.file("bad.csv", "etablissement;direction;indicateur;valeur\nE1;D1;CLI-FAMILLES;3\n", StandardCharsets.UTF_8),
-                "bad.csv", FileKind.INDICATOR_MEASURES, "s").ingestion();
+        Ingestion i = fx.load(fx.file("bad.csv", "etablissement;direction;indicateur;valeur\nE1;D1;CLI-FAMILLES;3\n", StandardCharsets.UTF_8),
+                FileKind.INDICATOR_MEASURES);
 
         assertThat(i.status()).isEqualTo(IngestionStatus.FAILED);
         assertThat(i.message()).isEqualTo("Colonne obligatoire manquante : periode.");
@@ -129,7 +127,7 @@ class FileLoaderTest {
                 + "E1;D1;;CLI-FAMILLES;organisationnel;2026-03;3;;\n" // line 104: contradicts the catalogue
                 + "E1;D1;;CLI-FAMILLES;;2026-04;douze;;\n"         // line 105: not a number
                 + "E1;D0;;CLI-FAMILLES;;2026-01;9;;\n";            // line 106: same key as line 2
-        Ingestion i = fx.loader.load(fx.file("rows.csv", csv, StandardCharsets.UTF_8), "rows.csv", null, "s").ingestion();
+        Ingestion i = fx.load(fx.file("rows.csv", csv, StandardCharsets.UTF_8), null);
 
         assertThat(i.status()).isEqualTo(IngestionStatus.COMPLETED);
         assertThat(i.rowsRead()).isEqualTo(105);
@@ -150,13 +148,13 @@ class FileLoaderTest {
         String csv = "etablissement;direction;indicateur;periode;valeur\n"
                 + "E1;D1;CLI-FAMILLES;2026-01;1\n".repeat(1)
                 + "E1;D2;CLI-FAMILLES;2026-13;1\n";
-        Ingestion i = fx.loader.load(fx.file("bad.csv", csv, StandardCharsets.UTF_8), "bad.csv", null, "s").ingestion();
+        Ingestion i = fx.load(fx.file("bad.csv", csv, StandardCharsets.UTF_8), null);
 
         assertThat(i.status()).isEqualTo(IngestionStatus.FAILED);
         assertThat(i.message()).startsWith("Trop de lignes rejetées : 1 sur 2");
         assertThat(fx.count("SELECT count(*) FROM indicator_measure")).isZero();
         assertThat(fx.count("SELECT count(*) FROM establishment")).isZero();
         assertThat(fx.count("SELECT count(*) FROM ingestion_reject WHERE ingestion_id = ?", i.id())).isEqualTo(1);
-        assertThat(fx.log.published(FileLoader.sha256(dir.resolve("bad.csv")))).isEmpty();
+        assertThat(fx.count("SELECT count(*) FROM ingestion_manifest WHERE ingestion_id = ?", i.id())).isZero();
     }
 }

@@ -1,0 +1,52 @@
+package org.pilotage.ingestion.jobs;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The ingestion job, read top to bottom: stage the file, check it, and publish it unless the check
+ * rejected too many rows. Every step may run again on a restart: each rebuilds its own tables, and
+ * publishing does nothing for content the manifest already holds.
+ */
+@Configuration(proxyBeanMethods = false)
+public class IngestionJobConfiguration {
+
+    public static final String JOB_NAME = "ingestion";
+
+    @Bean
+    Job ingestionJob(JobRepository jobRepository, IngestionJobListener listener, Step stageStep, Step checkStep, Step publishStep) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(listener)
+                .start(stageStep)
+                .next(checkStep)
+                    .on(IngestionTasklets.EXIT_REJECTED).fail()
+                .from(checkStep)
+                    .on("*").to(publishStep)
+                .end()
+                .build();
+    }
+
+    @Bean
+    Step stageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestionTasklets tasklets) {
+        return new StepBuilder("stage", jobRepository).tasklet(tasklets.stage(), transactionManager)
+                .allowStartIfComplete(true).build();
+    }
+
+    @Bean
+    Step checkStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestionTasklets tasklets) {
+        return new StepBuilder("check", jobRepository).tasklet(tasklets.check(), transactionManager)
+                .allowStartIfComplete(true).build();
+    }
+
+    @Bean
+    Step publishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestionTasklets tasklets) {
+        return new StepBuilder("publish", jobRepository).tasklet(tasklets.publish(), transactionManager)
+                .allowStartIfComplete(true).build();
+    }
+}

@@ -1,0 +1,19 @@
+package org.pilotage.ingestion.stage;
+
+import java.util.List;
+
+import org.pilotage.ingestion.kind.FileKind;
+
+/**
+ * What staging learned of a file.
+ *
+ * @param header       the file's column names as written
+ * @param columns      for each header cell, the column Pilotage stored it as (English name, or extra_N)
+ * @param encoding     the text encoding (CSV only), else null
+ * @param delimiter    the delimiter (CSV only), else null
+ * @param decimalComma whether {@code 12,5} reads as twelve and a half
+ * @param line         SQL giving a staged row's line in the file, over alias {@code s}
+ */
+public record StagedFile(FileFormat format, FileKind kind, List<String> header, List<String> columns, String encoding,
+                         String delimiter, boolean decimalComma, String line) {
+}

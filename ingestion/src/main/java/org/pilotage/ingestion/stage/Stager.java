@@ -1,0 +1,244 @@
+package org.pilotage.ingestion.stage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.arrow.c.ArrowArrayStream;
+import org.apache.arrow.c.Data;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
+import org.apache.arrow.vector.ipc.ArrowReader;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.duckdb.DuckDBConnection;
+import org.pilotage.analytics.store.SqlQueries;
+import org.pilotage.ingestion.csv.CsvLayout;
+import org.pilotage.ingestion.csv.CsvSniffer;
+import org.pilotage.ingestion.kind.FileKind;
+import org.pilotage.ingestion.kind.UnreadableFileException;
+
+/**
+ * Stages a file of any supported format as text columns in {@code <schema>.staged}, one row per
+ * record in file order, with the contract's English column names. CSV and XLSX (converted to CSV
+ * by streaming) go through DuckDB's CSV reader, Parquet through DuckDB's Parquet reader, Arrow IPC
+ * through an Arrow C-data stream handed to DuckDB: the engine does the bulk work.
+ */
+public final class Stager {
+
+    private static final long ARROW_MEMORY = 512L * 1024 * 1024;
+
+    private Stager() {
+    }
+
+    /** Reads the header and recognises the kind without staging anything (used before a job is queued). */
+    public static StagedFile inspect(Connection c, Path file, FileFormat format, FileKind declared, Path work) throws IOException, SQLException {
+        return switch (format) {
+            case CSV -> csvLayout(file, declared);
+            case XLSX -> {
+                Path csv = work.resolve("inspect-" + System.nanoTime() + ".csv");
+                try {
+                    List<String> header = XlsxToCsv.convert(file, csv, 0);
+                    List<String> cells = header;
+                    FileKind kind = kind(declared, cells);
+                    yield new StagedFile(format, kind, cells, columns(kind, cells), null, null, false, null);
+                } finally {
+                    Files.deleteIfExists(csv);
+                }
+            }
+            case PARQUET -> {
+                Map<String, String> types = parquetTypes(c, file);
+                List<String> header = List.copyOf(types.keySet());
+                FileKind kind = kind(declared, header);
+                yield new StagedFile(format, kind, header, columns(kind, header), null, null, false, "s.rowid + 2");
+            }
+            case ARROW_FILE, ARROW_STREAM -> {
+                try (BufferAllocator allocator = new RootAllocator(ARROW_MEMORY); ArrowReader reader = arrowReader(file, format, allocator)) {
+                    List<String> header = reader.getVectorSchemaRoot().getSchema().getFields().stream().map(Field::getName).toList();
+                    FileKind kind = kind(declared, header);
+                    yield new StagedFile(format, kind, header, columns(kind, header), null, null, false, "s.rowid + 2");
+                }
+            }
+        };
+    }
+
+    /**
+     * Stages the file into {@code schema.staged}.
+     *
+     * @param probe runs the long statement, reporting DuckDB's progress and allowing a stop
+     */
+    public static StagedFile stage(Connection c, String schema, Path file, FileFormat format, FileKind declared, Path work,
+                                   ProgressProbe probe) throws IOException, SQLException {
+        return switch (format) {
+            case CSV -> {
+                StagedFile layout = csvLayout(file, declared);
+                CsvLayout csv = CsvSniffer.sniff(file);
+                Path utf8 = CsvSniffer.toUtf8(file, csv, work.resolve(schema + ".csv"));
+                try {
+                    readCsv(c, schema, utf8, csv.delimiter(), layout.columns(), probe);
+                } finally {
+                    if (!utf8.equals(file)) {
+                        Files.deleteIfExists(utf8);
+                    }
+                }
+                yield layout;
+            }
+            case XLSX -> {
+                Path csv = work.resolve(schema + ".csv");
+                try {
+                    List<String> header = XlsxToCsv.convert(file, csv, Integer.MAX_VALUE);
+                    FileKind kind = kind(declared, header);
+                    List<String> columns = new ArrayList<>(columns(kind, header));
+                    List<String> names = new ArrayList<>();
+                    names.add(XlsxToCsv.LINE_COLUMN);
+                    names.addAll(columns);
+                    readCsv(c, schema, csv, ',', names, probe);
+                    yield new StagedFile(format, kind, header, columns, null, null, false,
+                            "CAST(s." + XlsxToCsv.LINE_COLUMN + " AS BIGINT)");
+                } finally {
+                    Files.deleteIfExists(csv);
+                }
+            }
+            case PARQUET -> {
+                Map<String, String> types = parquetTypes(c, file);
+                List<String> header = List.copyOf(types.keySet());
+                FileKind kind = kind(declared, header);
+                List<String> columns = columns(kind, header);
+                probe.execute(c, "CREATE OR REPLACE TABLE " + schema + ".staged AS SELECT " + castList(header, columns, types)
+                        + " FROM read_parquet(" + literal(file.toAbsolutePath().toString()) + ")");
+                yield new StagedFile(format, kind, header, columns, null, null, false, "s.rowid + 2");
+            }
+            case ARROW_FILE, ARROW_STREAM -> {
+                try (BufferAllocator allocator = new RootAllocator(ARROW_MEMORY);
+                     ArrowReader reader = arrowReader(file, format, allocator);
+                     ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
+                    List<Field> fields = reader.getVectorSchemaRoot().getSchema().getFields();
+                    List<String> header = fields.stream().map(Field::getName).toList();
+                    FileKind kind = kind(declared, header);
+                    List<String> columns = columns(kind, header);
+                    Map<String, String> types = new LinkedHashMap<>();
+                    fields.forEach(f -> types.put(f.getName(), f.getType().getTypeID().name()));
+                    Data.exportArrayStream(allocator, reader, stream);
+                    String view = schema + "_arrow";
+                    c.unwrap(DuckDBConnection.class).registerArrowStream(view, stream);
+                    probe.execute(c, "CREATE OR REPLACE TABLE " + schema + ".staged AS SELECT " + castList(header, columns, types)
+                            + " FROM " + view);
+                    yield new StagedFile(format, kind, header, columns, null, null, false, "s.rowid + 2");
+                }
+            }
+        };
+    }
+
+    private static StagedFile csvLayout(Path file, FileKind declared) throws IOException {
+        CsvLayout csv = CsvSniffer.sniff(file);
+        FileKind kind = kind(declared, csv.header());
+        return new StagedFile(FileFormat.CSV, kind, csv.header(), columns(kind, csv.header()), csv.charset().name(),
+                csv.delimiterName(), csv.decimalComma(), "s.rowid + 2");
+    }
+
+    private static void readCsv(Connection c, String schema, Path utf8, char delimiter, List<String> names, ProgressProbe probe)
+            throws SQLException {
+        String script = SqlQueries.get("ingestion/stage-csv")
+                .replace("{{s}}", schema)
+                .replace("{{path}}", literal(utf8.toAbsolutePath().toString()))
+                .replace("{{delimiter}}", literal(String.valueOf(delimiter)))
+                .replace("{{names}}", names.stream().map(Stager::literal).collect(Collectors.joining(", ", "[", "]")));
+        probe.execute(c, script);
+    }
+
+    static FileKind kind(FileKind declared, List<String> header) {
+        if (header.isEmpty() || header.stream().allMatch(String::isBlank)) {
+            throw new UnreadableFileException("le fichier n'a pas de ligne d'en-tête", "the file has no header row");
+        }
+        if (declared != null) {
+            return declared;
+        }
+        return FileKind.recognise(header).orElseThrow(() -> new UnreadableFileException(
+                "type de fichier non reconnu : l'en-tête ne correspond à aucun type de fichier du contrat",
+                "unknown file kind: the header matches no file kind of the contract"));
+    }
+
+    /** The stored name of each header cell; unknown columns become extra_N. Fails naming a missing required column. */
+    static List<String> columns(FileKind kind, List<String> header) {
+        List<String> mapped = kind.mapHeader(header);
+        List<String> names = new ArrayList<>();
+        int extra = 0;
+        for (String name : mapped) {
+            names.add(name == null ? "extra_" + (++extra) : name);
+        }
+        return List.copyOf(names);
+    }
+
+    private static Map<String, String> parquetTypes(Connection c, Path file) throws SQLException {
+        Map<String, String> types = new LinkedHashMap<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM read_parquet(" + literal(file.toAbsolutePath().toString()) + ")")) {
+            while (rs.next()) {
+                types.put(rs.getString("column_name"), rs.getString("column_type"));
+            }
+        } catch (SQLException e) {
+            throw new UnreadableFileException("le fichier n'est pas un fichier Parquet lisible",
+                    "the file is not a readable Parquet file");
+        }
+        return types;
+    }
+
+    /** {@code CAST("Établissement" AS VARCHAR) AS "establishment", …}; dates as ISO dates. */
+    private static String castList(List<String> header, List<String> columns, Map<String, String> types) {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            String source = identifier(header.get(i));
+            String type = types.getOrDefault(header.get(i), "").toUpperCase(java.util.Locale.ROOT);
+            String expression = type.startsWith("DATE") || type.startsWith("TIMESTAMP")
+                    ? "strftime(" + source + ", '%Y-%m-%d')"
+                    : "CAST(" + source + " AS VARCHAR)";
+            items.add(expression + " AS " + identifier(columns.get(i)));
+        }
+        return String.join(", ", items);
+    }
+
+    private static ArrowReader arrowReader(Path file, FileFormat format, BufferAllocator allocator) throws IOException {
+        try {
+            ArrowReader reader = format == FileFormat.ARROW_FILE
+                    ? new ArrowFileReader(Files.newByteChannel(file, StandardOpenOption.READ), allocator)
+                    : new ArrowStreamReader(Files.newInputStream(file), allocator);
+            reader.getVectorSchemaRoot(); // reads the schema now, so that a broken file fails here
+            return reader;
+        } catch (IOException | RuntimeException e) {
+            throw new UnreadableFileException("le fichier n'est pas un fichier Arrow IPC lisible",
+                    "the file is not a readable Arrow IPC file");
+        }
+    }
+
+    static String identifier(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    /** Runs the long statement of a stage and reports DuckDB's progress while it runs. */
+    public interface ProgressProbe {
+        void execute(Connection c, String sql) throws SQLException;
+
+        static ProgressProbe none() {
+            return (c, sql) -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute(sql);
+                }
+            };
+        }
+    }
+}
