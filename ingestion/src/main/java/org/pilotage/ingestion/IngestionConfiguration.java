@@ -15,6 +15,7 @@ import org.pilotage.ingestion.load.DefaultCatalogue;
 import org.pilotage.ingestion.log.IngestionLog;
 import org.pilotage.ingestion.progress.IngestionEvents;
 import org.pilotage.ingestion.progress.IngestionProgress;
+import org.pilotage.ingestion.report.RejectReport;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -39,6 +40,11 @@ public class IngestionConfiguration {
     @Bean
     IngestionLog ingestionLog(JdbcTemplate jdbc) {
         return new IngestionLog(jdbc);
+    }
+
+    @Bean
+    RejectReport rejectReport(JdbcTemplate jdbc, IngestionLog log) {
+        return new RejectReport(jdbc, log);
     }
 
     @Bean

@@ -174,6 +174,30 @@ public final class CsvSniffer {
         return cells;
     }
 
+    /**
+     * Whether a quoted cell holds a line break: DuckDB's parallel CSV scanner cannot pad short rows
+     * then, so such files are read by one thread. One pass over the bytes (quotes and line ends are
+     * ASCII in UTF-8 and Windows-1252 alike).
+     */
+    public static boolean hasQuotedLineBreak(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            boolean quoted = false;
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buffer[i];
+                    if (b == '"') {
+                        quoted = !quoted;
+                    } else if (quoted && (b == '\n' || b == '\r')) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** Copies the file as UTF-8 without BOM (what DuckDB's reader takes) when it is not already so. */
     public static Path toUtf8(Path source, CsvLayout layout, Path target) throws IOException {
         if (layout.charset().equals(StandardCharsets.UTF_8) && !layout.bom()) {

@@ -86,7 +86,7 @@ public final class Stager {
                 CsvLayout csv = CsvSniffer.sniff(file);
                 Path utf8 = CsvSniffer.toUtf8(file, csv, work.resolve(schema + ".csv"));
                 try {
-                    readCsv(c, schema, utf8, csv.delimiter(), layout.columns(), probe);
+                    readCsv(c, schema, utf8, csv.delimiter(), layout.columns(), CsvSniffer.hasQuotedLineBreak(utf8), probe);
                 } finally {
                     if (!utf8.equals(file)) {
                         Files.deleteIfExists(utf8);
@@ -103,7 +103,7 @@ public final class Stager {
                     List<String> names = new ArrayList<>();
                     names.add(XlsxToCsv.LINE_COLUMN);
                     names.addAll(columns);
-                    readCsv(c, schema, csv, ',', names, probe);
+                    readCsv(c, schema, csv, ',', names, CsvSniffer.hasQuotedLineBreak(csv), probe);
                     yield new StagedFile(format, kind, header, columns, null, null, false,
                             "CAST(s." + XlsxToCsv.LINE_COLUMN + " AS BIGINT)");
                 } finally {
@@ -147,12 +147,13 @@ public final class Stager {
                 csv.delimiterName(), csv.decimalComma(), "s.rowid + 2");
     }
 
-    private static void readCsv(Connection c, String schema, Path utf8, char delimiter, List<String> names, ProgressProbe probe)
-            throws SQLException {
+    private static void readCsv(Connection c, String schema, Path utf8, char delimiter, List<String> names,
+                                boolean quotedLineBreaks, ProgressProbe probe) throws SQLException {
         String script = SqlQueries.get("ingestion/stage-csv")
                 .replace("{{s}}", schema)
                 .replace("{{path}}", literal(utf8.toAbsolutePath().toString()))
                 .replace("{{delimiter}}", literal(String.valueOf(delimiter)))
+                .replace("{{parallel}}", quotedLineBreaks ? "false" : "true")
                 .replace("{{names}}", names.stream().map(Stager::literal).collect(Collectors.joining(", ", "[", "]")));
         probe.execute(c, script);
     }

@@ -1,0 +1,214 @@
+package org.pilotage.ingestion.formats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowFileWriter;
+import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+import org.apache.arrow.vector.ipc.ArrowWriter;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pilotage.ingestion.load.StoreFixture;
+import org.pilotage.ingestion.log.Ingestion;
+import org.pilotage.ingestion.log.IngestionStatus;
+
+/** Every format of the contract gives the same published rows. */
+class FormatsTest {
+
+    @TempDir
+    Path dir;
+    StoreFixture fx;
+
+    @BeforeEach
+    void open() {
+        fx = new StoreFixture(dir);
+    }
+
+    @AfterEach
+    void close() {
+        fx.close();
+    }
+
+    private String published() {
+        return String.join(" | ", fx.jdbc.queryForList("""
+                SELECT establishment || ',' || direction || ',' || project || ',' || indicator || ',' || strftime(period, '%Y-%m')
+                       || ',' || value || ',' || coalesce(CAST(target AS VARCHAR), '-')
+                FROM indicator_measure ORDER BY establishment, direction, indicator, period""", String.class));
+    }
+
+    static final String EXPECTED = "E1,DQEPE,,CLI-FAMILLES,2026-01,132.5,150.0 | E1,DSM,P-1,INT-COMPETENCES,2026-02,47.5,-";
+
+    @Test
+    void csvWithTabsBomCrlfBlankLinesTrailingColumnsAndQuotedLineBreaks() throws Exception {
+        String csv = "\uFEFFÉtablissement\tDirection\tProjet\tIndicateur\tPériode\tValeur\tCible\tCommentaire\t\t\r\n"
+                + "E1\tDQEPE\t\tCLI-FAMILLES\t2026-01-15\t132,5\t150\t\"Deux lignes\r\ndans une cellule\"\t\t\r\n"
+                + "\r\n"
+                + "E1\tDSM\tP-1\tINT-COMPETENCES\t2026-02\t47,5\t\t\t\t\r\n";
+        Ingestion i = fx.load(fx.file("tabs.csv", csv, StandardCharsets.UTF_8), null);
+
+        assertThat(i.status()).as(i.message()).isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(i.rowsWritten()).isEqualTo(2);
+        assertThat(published()).isEqualTo(EXPECTED);
+        assertThat(fx.jdbc.queryForObject("SELECT comment FROM indicator_measure WHERE direction = 'DQEPE'", String.class))
+                .isEqualTo("Deux lignes\r\ndans une cellule");
+    }
+
+    @Test
+    void windows1252WithSemicolonsAndGroupedThousands() throws Exception {
+        String csv = "etablissement;direction;projet;indicateur;periode;valeur;cible;commentaire\r\n"
+                + "E1;DQEPE;;CLI-FAMILLES;2026-01;1\u00A0234,5;1 500;Œuvre d’équipe\r\n";
+        Ingestion i = fx.load(fx.file("cp1252.csv", csv, Charset.forName("windows-1252")), null);
+
+        assertThat(i.status()).as(i.message()).isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(fx.jdbc.queryForObject("SELECT value || '/' || target || '/' || comment FROM indicator_measure", String.class))
+                .isEqualTo("1234.5/1500.0/Œuvre d’équipe");
+    }
+
+    @Test
+    void xlsxFirstSheetWithNumbersDatesAndExcelRowNumbersInRejects() throws Exception {
+        Path file = dir.resolve("mesures.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = wb.createSheet("Mesures");
+            CellStyle dateStyle = wb.createCellStyle();
+            dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+            Row h = sheet.createRow(0);
+            String[] header = {"Établissement", "Direction", "Projet", "Indicateur", "Période", "Valeur", "Cible"};
+            for (int c = 0; c < header.length; c++) {
+                h.createCell(c).setCellValue(header[c]);
+            }
+            Row r1 = sheet.createRow(1);
+            r1.createCell(0).setCellValue("E1");
+            r1.createCell(1).setCellValue("DQEPE");
+            r1.createCell(3).setCellValue("CLI-FAMILLES");
+            r1.createCell(4).setCellValue(LocalDate.of(2026, 1, 15));
+            r1.getCell(4).setCellStyle(dateStyle);
+            r1.createCell(5).setCellValue(132.5);
+            r1.createCell(6).setCellValue(150);
+            // row 3 left empty, as stewards do
+            Row r2 = sheet.createRow(3);
+            r2.createCell(0).setCellValue("E1");
+            r2.createCell(1).setCellValue("DSM");
+            r2.createCell(2).setCellValue("P-1");
+            r2.createCell(3).setCellValue("INT-COMPETENCES");
+            r2.createCell(4).setCellValue("2026-02");
+            r2.createCell(5).setCellValue(47.5);
+            Row bad = sheet.createRow(4);
+            bad.createCell(0).setCellValue("E1");
+            bad.createCell(1).setCellValue("DSM");
+            bad.createCell(3).setCellValue("NOPE");
+            bad.createCell(4).setCellValue("2026-02");
+            bad.createCell(5).setCellValue(1);
+            for (int k = 0; k < 40; k++) { // enough good rows that one reject stays under the skip limit
+                Row r = sheet.createRow(5 + k);
+                r.createCell(0).setCellValue("E2");
+                r.createCell(1).setCellValue("D" + k);
+                r.createCell(3).setCellValue("CLI-FAMILLES");
+                r.createCell(4).setCellValue("2026-03");
+                r.createCell(5).setCellValue(k);
+            }
+            wb.write(out);
+        }
+        Ingestion i = fx.load(file, null);
+
+        assertThat(i.status()).as(i.message()).isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(i.rowsWritten()).isEqualTo(42);
+        fx.jdbc.update("DELETE FROM indicator_measure WHERE establishment = 'E2'");
+        assertThat(published()).isEqualTo(EXPECTED);
+        assertThat(fx.jdbc.queryForObject("SELECT line FROM ingestion_reject WHERE ingestion_id = ?", Long.class, i.id()))
+                .as("the row Excel shows").isEqualTo(5L);
+    }
+
+    @Test
+    void parquetWithTypedColumns() throws Exception {
+        Path file = dir.resolve("mesures.parquet");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            st.execute("""
+                    COPY (SELECT * FROM (VALUES
+                        ('E1', 'DQEPE', NULL, 'CLI-FAMILLES', DATE '2026-01-15', 132.5::DOUBLE, 150::INTEGER),
+                        ('E1', 'DSM', 'P-1', 'INT-COMPETENCES', DATE '2026-02-01', 47.5::DOUBLE, NULL::INTEGER))
+                        AS t(etablissement, direction, projet, indicateur, periode, valeur, cible))
+                    TO '%s' (FORMAT parquet)""".formatted(file));
+        }
+        Ingestion i = fx.load(file, null);
+
+        assertThat(i.status()).as(i.message()).isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(published()).isEqualTo(EXPECTED);
+    }
+
+    @Test
+    void arrowFileAndStreamFormats() throws Exception {
+        for (boolean stream : List.of(false, true)) {
+            Path file = dir.resolve(stream ? "mesures.arrows" : "mesures.arrow");
+            writeArrow(file, stream);
+            Ingestion i = fx.load(file, null);
+
+            assertThat(i.status()).as(i.message()).isEqualTo(IngestionStatus.COMPLETED);
+            assertThat(i.rowsWritten()).isEqualTo(2);
+            assertThat(published()).isEqualTo(EXPECTED);
+            fx.jdbc.update("DELETE FROM indicator_measure");
+        }
+    }
+
+    private static void writeArrow(Path file, boolean stream) throws Exception {
+        try (BufferAllocator allocator = new RootAllocator();
+             VarCharVector est = new VarCharVector("establishment", allocator);
+             VarCharVector dir = new VarCharVector("direction", allocator);
+             VarCharVector project = new VarCharVector("project", allocator);
+             VarCharVector indicator = new VarCharVector("indicator", allocator);
+             DateDayVector period = new DateDayVector("period", allocator);
+             Float8Vector value = new Float8Vector("value", allocator);
+             Float8Vector target = new Float8Vector("target", allocator)) {
+            String[][] text = {{"E1", "DQEPE", "", "CLI-FAMILLES"}, {"E1", "DSM", "P-1", "INT-COMPETENCES"}};
+            for (VarCharVector v : List.of(est, dir, project, indicator)) {
+                v.allocateNew();
+            }
+            period.allocateNew(2);
+            value.allocateNew(2);
+            target.allocateNew(2);
+            for (int r = 0; r < 2; r++) {
+                est.setSafe(r, text[r][0].getBytes(StandardCharsets.UTF_8));
+                dir.setSafe(r, text[r][1].getBytes(StandardCharsets.UTF_8));
+                project.setSafe(r, text[r][2].getBytes(StandardCharsets.UTF_8));
+                indicator.setSafe(r, text[r][3].getBytes(StandardCharsets.UTF_8));
+            }
+            period.set(0, (int) LocalDate.of(2026, 1, 15).toEpochDay());
+            period.set(1, (int) LocalDate.of(2026, 2, 1).toEpochDay());
+            value.set(0, 132.5);
+            value.set(1, 47.5);
+            target.set(0, 150);
+            target.setNull(1);
+            for (var v : List.of(est, dir, project, indicator, period, value, target)) {
+                v.setValueCount(2);
+            }
+            try (VectorSchemaRoot root = VectorSchemaRoot.of(est, dir, project, indicator, period, value, target);
+                 var channel = Files.newByteChannel(file, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                 ArrowWriter writer = stream ? new ArrowStreamWriter(root, null, channel) : new ArrowFileWriter(root, null, channel)) {
+                writer.start();
+                writer.writeBatch();
+                writer.end();
+            }
+        }
+    }
+}
