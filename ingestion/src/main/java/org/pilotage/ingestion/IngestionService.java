@@ -277,10 +277,12 @@ public class IngestionService implements AutoCloseable {
     }
 
     public IngestionRefusedException tooLarge() {
-        String limit = properties.maxFileSize().toMegabytes() + " Mo";
+        long bytes = properties.maxFileSize().toBytes();
+        String fr = bytes >= 1L << 30 ? (bytes >> 30) + " Go" : bytes >= 1L << 20 ? (bytes >> 20) + " Mo" : (bytes >> 10) + " Ko";
+        String en = fr.replace("Go", "GB").replace("Mo", "MB").replace("Ko", "KB");
         return new IngestionRefusedException(Reason.TOO_LARGE,
-                "Le fichier dépasse la taille maximale acceptée (" + limit + ").",
-                "The file is larger than the maximum accepted size (" + properties.maxFileSize().toMegabytes() + " MB).");
+                "Le fichier dépasse la taille maximale acceptée (" + fr + ").",
+                "The file is larger than the maximum accepted size (" + en + ").");
     }
 
     private static IngestionRefusedException notFound(long id) {

@@ -1,0 +1,201 @@
+package org.pilotage.ingestion.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pilotage.ingestion.IngestionRefusedException;
+import org.pilotage.ingestion.kind.FileKind;
+import org.pilotage.ingestion.load.StoreFixture;
+import org.pilotage.ingestion.log.Ingestion;
+import org.pilotage.ingestion.log.IngestionStatus;
+import org.pilotage.ingestion.report.RejectReport;
+
+/** Each rule of the contract's "What bad input gets", with a file that breaks it. */
+class BadInputTest {
+
+    @TempDir
+    Path dir;
+    StoreFixture fx;
+
+    @BeforeEach
+    void open() {
+        fx = new StoreFixture(dir, "pilotage.ingestion.max-file-size=64KB");
+    }
+
+    @AfterEach
+    void close() {
+        fx.close();
+    }
+
+    private Ingestion load(String name, String content) throws Exception {
+        return fx.load(fx.file(name, content, StandardCharsets.UTF_8), null);
+    }
+
+    private List<String> rejects(Ingestion i) {
+        return fx.jdbc.queryForList("SELECT line || '|' || coalesce(column_name, '') || '|' || reason FROM ingestion_reject WHERE ingestion_id = ? ORDER BY line, column_name",
+                String.class, i.id());
+    }
+
+    private static String goodCountRows(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < n; k++) {
+            sb.append("E1,D").append(k).append(",2026-01,care-partner,").append(k).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void anEmptyFileFailsWithOneSentence() throws Exception {
+        Ingestion i = load("vide.csv", "");
+        assertThat(i.status()).isEqualTo(IngestionStatus.FAILED);
+        assertThat(i.message()).isEqualTo("Le fichier est vide.");
+    }
+
+    @Test
+    void aHeaderWithoutRowsFailsAndPublishesNothing() throws Exception {
+        Ingestion i = load("entete.csv", "establishment,direction,period,category,count\n");
+        assertThat(i.status()).isEqualTo(IngestionStatus.FAILED);
+        assertThat(i.message()).isEqualTo("Le fichier ne contient aucune ligne de données.");
+    }
+
+    @Test
+    void aHeaderOfNoKnownKindFails() throws Exception {
+        Ingestion i = load("autre.csv", "nom,prénom,âge\nA,B,3\n");
+        assertThat(i.status()).isEqualTo(IngestionStatus.FAILED);
+        assertThat(i.message()).startsWith("Type de fichier non reconnu");
+        assertThat(fx.count("SELECT count(*) FROM indicator_measure")).isZero();
+    }
+
+    @Test
+    void aDeclaredKindWhoseColumnsAreMissingFailsNamingTheColumn() throws Exception {
+        Ingestion i = fx.load(fx.file("c.csv", "establishment,direction,period,category,count\nE1,D1,2026-01,care-partner,2\n",
+                StandardCharsets.UTF_8), FileKind.INDICATOR_MEASURES);
+        assertThat(i.status()).isEqualTo(IngestionStatus.FAILED);
+        assertThat(i.message()).isEqualTo("Colonne obligatoire manquante : indicateur.");
+    }
+
+    @Test
+    void binaryContentIsRefusedAsAnUnsupportedType() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
+        assertThatThrownBy(() -> fx.ingestion.submit(new ByteArrayInputStream(png), "image.png", null, "s"))
+                .isInstanceOfSatisfying(IngestionRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(IngestionRefusedException.Reason.UNSUPPORTED_TYPE))
+                .hasMessageContaining("n'est ni un CSV");
+        assertThat(fx.count("SELECT count(*) FROM ingestion WHERE file_name = 'image.png'")).isZero();
+    }
+
+    @Test
+    void contentThatContradictsItsExtensionIsRefused() {
+        byte[] csv = "establishment,direction,period,category,count\n".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> fx.ingestion.submit(new ByteArrayInputStream(csv), "rapport.xlsx", null, "s"))
+                .isInstanceOfSatisfying(IngestionRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(IngestionRefusedException.Reason.UNSUPPORTED_TYPE))
+                .hasMessageContaining("ne correspond pas à son extension");
+    }
+
+    @Test
+    void aBrokenWorkbookFailsWithOneSentence() throws Exception {
+        byte[] zip = new byte[200];
+        zip[0] = 'P';
+        zip[1] = 'K';
+        zip[2] = 3;
+        zip[3] = 4;
+        Ingestion i = fx.ingestion.submit(new ByteArrayInputStream(zip), "casse.xlsx", null, "s");
+        assertThat(i.status()).isEqualTo(IngestionStatus.FAILED);
+        assertThat(i.message()).startsWith("Le fichier n'est pas un classeur Excel (XLSX) lisible");
+    }
+
+    @Test
+    void aFileAboveTheSizeLimitIsRefusedAndLeavesNothingBehind() throws Exception {
+        long before;
+        try (var files = Files.list(fx.store.dataDir().resolve("uploads"))) {
+            before = files.count();
+        }
+        byte[] big = ("establishment,direction,period,category,count\n" + "E1,D1,2026-01,care-partner,1\n".repeat(3000))
+                .getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> fx.ingestion.submit(new ByteArrayInputStream(big), "gros.csv", null, "s"))
+                .isInstanceOfSatisfying(IngestionRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(IngestionRefusedException.Reason.TOO_LARGE))
+                .hasMessage("Le fichier dépasse la taille maximale acceptée (64 Ko).");
+        try (var files = Files.list(fx.store.dataDir().resolve("uploads"))) {
+            assertThat(files.count()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void projectCountsRejectNegativeFractionalUnknownCategoryAndMissingValues() throws Exception {
+        Ingestion i = load("decomptes.csv", "etablissement,direction,periode,categorie,nombre\n"
+                + goodCountRows(100)
+                + "E1,DX,2026-01,care-partner,-2\n"            // 102
+                + "E1,DX,2026-02,care-partner,2.5\n"           // 103
+                + "E1,DX,2026-03,projets-divers,3\n"           // 104
+                + "E1,,2026-04,integrant-usagers,3\n");        // 105
+
+        assertThat(i.status()).isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(rejects(i)).containsExactly(
+                "102|count|nombre négatif",
+                "103|count|nombre entier attendu",
+                "104|category|catégorie inconnue",
+                "105|direction|valeur obligatoire manquante");
+        assertThat(fx.count("SELECT count(*) FROM project_count")).isEqualTo(100);
+    }
+
+    @Test
+    void frenchCategoryAliasesAreStoredAsTheirCodes() throws Exception {
+        Ingestion i = load("fr.csv", "etablissement;direction;periode;categorie;nombre\nE1;D1;2026-01;captation-experience;4\n");
+        assertThat(i.status()).as(i.message()).isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(fx.jdbc.queryForObject("SELECT category FROM project_count", String.class)).isEqualTo("experience-capture");
+    }
+
+    @Test
+    void formulasAreStoredAsTextAndNeutralisedInTheRejectReport() throws Exception {
+        StringBuilder rows = new StringBuilder("establishment,direction,project,indicator,period,value,comment\n");
+        for (int k = 0; k < 30; k++) {
+            rows.append("E1,D").append(k).append(",,CLI-FAMILLES,2026-01,").append(k).append(",\"=HYPERLINK(\"\"http://x\"\")\"\n");
+        }
+        rows.append("E1,D1,,CLI-FAMILLES,2026-02,@SUM(A1),+cmd\n");
+        Ingestion i = load("formules.csv", rows.toString());
+
+        assertThat(i.status()).as(i.message()).isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(fx.jdbc.queryForObject("SELECT comment FROM indicator_measure WHERE direction = 'D0'", String.class))
+                .isEqualTo("=HYPERLINK(\"http://x\")");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        fx.context.getBean(RejectReport.class).write(i, out);
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(report).startsWith("\uFEFFligne;colonne;valeur;motif;establishment;direction;project;indicator;period;value;comment\r\n");
+        assertThat(report).contains("32;value;'@SUM(A1);nombre invalide;E1;D1;;CLI-FAMILLES;2026-02;'@SUM(A1);'+cmd\r\n");
+    }
+
+    @Test
+    void aCatalogueFileExtendsTheCatalogueAndRejectsBadDefinitions() throws Exception {
+        Ingestion i = fx.load(fx.file("catalogue.csv", "code;niveau;libelle_fr;libelle_en;unite;sens;cible_defaut\n"
+                + "CLI-NOUVEAU;clientèle;Nouvel indicateur;New indicator;pourcentage;baisse;12,5\n"
+                + "bad code;clientèle;X;X;nombre;hausse;\n"
+                + "CLI-AUTRE;clientèle;X;X;kilos;hausse;\n", StandardCharsets.UTF_8), null);
+
+        assertThat(i.status()).as(i.message()).isEqualTo(IngestionStatus.FAILED); // 2 of 3 rows rejected: above the skip limit
+        assertThat(rejects(i)).containsExactly(
+                "3|code|code attendu : 2 à 40 lettres majuscules, chiffres ou tirets",
+                "4|unit|unité inconnue (nombre, pourcentage, score ou ratio)");
+        assertThat(fx.count("SELECT count(*) FROM indicator WHERE code = 'CLI-NOUVEAU'")).isZero();
+
+        Ingestion good = fx.load(fx.file("catalogue2.csv", "code;niveau;libelle_fr;libelle_en;unite;sens;cible_defaut\n"
+                + "CLI-NOUVEAU;clientèle;Nouvel indicateur;New indicator;pourcentage;baisse;12,5\n", StandardCharsets.UTF_8), null);
+        assertThat(good.status()).isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(fx.jdbc.queryForObject("SELECT level || '/' || unit || '/' || better || '/' || default_target FROM indicator WHERE code = 'CLI-NOUVEAU'",
+                String.class)).isEqualTo("clientele/percent/down/12.5");
+        assertThat(load("m.csv", "establishment,direction,indicator,period,value\nE1,D1,CLI-NOUVEAU,2026-01,3\n").status())
+                .isEqualTo(IngestionStatus.COMPLETED);
+    }
+}
