@@ -141,6 +141,23 @@ public class IngestionService implements AutoCloseable {
         }
     }
 
+    /** What the file looks like to Pilotage before it is loaded: format, kind, encoding, delimiter and first rows. */
+    public org.pilotage.ingestion.stage.Preview preview(Path file, String fileName, FileKind declared, int rows) {
+        try (Connection c = store.dataSource().getConnection()) {
+            FileFormat format = FileFormat.detect(file).orElseThrow(() -> new IngestionRefusedException(Reason.UNSUPPORTED_TYPE,
+                    "Le fichier « " + displayName(fileName) + " » n'est ni un CSV, ni un classeur XLSX, ni un fichier Parquet ou Arrow.",
+                    "The file is neither a CSV, an XLSX workbook, nor a Parquet or Arrow file."));
+            Path work = store.dataDir().resolve("work");
+            Files.createDirectories(work);
+            return Stager.preview(c, file, format, declared, work, rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new UnreadableFileException("le fichier n'a pas pu être lu : " + e.getMessage().lines().findFirst().orElse(""),
+                    "the file could not be read");
+        }
+    }
+
     /** Loads a file already on disk (default catalogue, demo data) and waits for the outcome. */
     public Ingestion load(Path file, String fileName, FileKind kind, String user, Duration timeout) {
         try (InputStream in = Files.newInputStream(file)) {

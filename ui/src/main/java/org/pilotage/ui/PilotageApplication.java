@@ -2,6 +2,7 @@ package org.pilotage.ui;
 
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
 import org.pilotage.ingestion.IngestionConfiguration;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Import;
 @Import(IngestionConfiguration.class)
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles.css")
+@Push
 public class PilotageApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {

@@ -198,6 +198,29 @@ public final class CsvSniffer {
         return false;
     }
 
+    /** The header and the first {@code records} records of a CSV, in its own encoding, as a small file. */
+    public static Path head(Path source, CsvLayout layout, int records, Path target) throws IOException {
+        byte[] sample;
+        try (InputStream in = Files.newInputStream(source)) {
+            sample = in.readNBytes(SAMPLE);
+        }
+        int start = layout.bom() ? 3 : 0;
+        String text = new String(sample, start, sample.length - start, layout.charset());
+        int at = 0;
+        int found = 0;
+        while (at < text.length() && found <= records) {
+            int end = recordEnd(text, at);
+            found++;
+            at = Math.min(text.length(), end + 1);
+        }
+        if (sample.length == SAMPLE && at >= text.length()) {
+            // the head is longer than the sample: cut at the last complete line
+            at = Math.max(text.lastIndexOf('\n'), 0);
+        }
+        Files.writeString(target, text.substring(0, at), layout.charset());
+        return target;
+    }
+
     /** Copies the file as UTF-8 without BOM (what DuckDB's reader takes) when it is not already so. */
     public static Path toUtf8(Path source, CsvLayout layout, Path target) throws IOException {
         if (layout.charset().equals(StandardCharsets.UTF_8) && !layout.bom()) {

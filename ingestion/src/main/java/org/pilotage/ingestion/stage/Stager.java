@@ -140,6 +140,70 @@ public final class Stager {
         };
     }
 
+    /**
+     * The first {@code rows} records as text, with what staging will make of the file: a small copy
+     * of the head is read, never the whole file.
+     */
+    public static Preview preview(Connection c, Path file, FileFormat format, FileKind declared, Path work, int rows)
+            throws IOException, SQLException {
+        String schema = "preview_" + Math.abs(System.nanoTime());
+        Path head = work.resolve(schema + ".head");
+        try {
+            Path source = file;
+            if (format == FileFormat.CSV) {
+                CsvLayout csv = CsvSniffer.sniff(file);
+                source = CsvSniffer.head(file, csv, rows + 1, head);
+            }
+            Workspace w = new Workspace(c, schema);
+            try {
+                StagedFile staged = stage(c, schema, source, format, declared, work, ProgressProbe.none());
+                if (format == FileFormat.CSV) {
+                    CsvLayout csv = CsvSniffer.sniff(file);
+                    staged = new StagedFile(format, staged.kind(), staged.header(), staged.columns(), csv.charset().name(),
+                            csv.delimiterName(), csv.decimalComma(), staged.line());
+                }
+                List<List<String>> values = new ArrayList<>();
+                String select = staged.columns().stream().map(Stager::identifier).collect(Collectors.joining(", "));
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT " + select + " FROM " + schema + ".staged LIMIT " + rows)) {
+                    while (rs.next()) {
+                        List<String> row = new ArrayList<>();
+                        for (int i = 1; i <= staged.columns().size(); i++) {
+                            String v = rs.getString(i);
+                            row.add(v == null ? "" : v);
+                        }
+                        values.add(row);
+                    }
+                }
+                return new Preview(staged, values);
+            } finally {
+                w.close();
+            }
+        } finally {
+            Files.deleteIfExists(head);
+        }
+    }
+
+    /** A throwaway schema for a preview. */
+    private record Workspace(Connection c, String schema) implements AutoCloseable {
+        Workspace {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE SCHEMA " + schema);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            } catch (SQLException ignored) {
+                // a leftover preview schema is harmless
+            }
+        }
+    }
+
     private static StagedFile csvLayout(Path file, FileKind declared) throws IOException {
         CsvLayout csv = CsvSniffer.sniff(file);
         FileKind kind = kind(declared, csv.header());

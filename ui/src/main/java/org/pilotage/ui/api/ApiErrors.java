@@ -23,6 +23,28 @@ class ApiErrors {
         return ResponseEntity.status(e.status()).body(new ApiError(ApiError.pick(request, e.french(), e.english())));
     }
 
+    @ExceptionHandler(org.pilotage.ingestion.IngestionRefusedException.class)
+    ResponseEntity<ApiError> refused(org.pilotage.ingestion.IngestionRefusedException e, HttpServletRequest request) {
+        return api(IngestionController.toApi(e), request);
+    }
+
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiError> tooLarge(Exception e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(new ApiError(ApiError.pick(request,
+                "Le fichier dépasse la taille maximale acceptée.", "The file is larger than the maximum accepted size.")));
+    }
+
+    @ExceptionHandler({org.springframework.web.multipart.MultipartException.class,
+            org.springframework.web.HttpMediaTypeNotSupportedException.class})
+    ResponseEntity<ApiError> notMultipart(Exception e, HttpServletRequest request) {
+        if (e.getCause() instanceof IllegalStateException || String.valueOf(e.getMessage()).contains("size")) {
+            return tooLarge(e, request);
+        }
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(new ApiError(ApiError.pick(request,
+                "Envoyez le fichier en multipart/form-data, dans une partie nommée « file ».",
+                "Send the file as multipart/form-data, in a part named \"file\".")));
+    }
+
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ApiError> missing(MissingServletRequestParameterException e, HttpServletRequest request) {
         return ResponseEntity.badRequest().body(new ApiError(ApiError.pick(request,

@@ -8,6 +8,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.RouterLink;
+import org.pilotage.ui.dashboard.DashboardView;
+import org.pilotage.ui.ingestion.IngestionView;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
@@ -32,7 +35,15 @@ public class MainLayout extends AppLayout {
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.setId("logout");
 
-        HorizontalLayout bar = new HorizontalLayout(title, language, user, logout);
+        HorizontalLayout nav = new HorizontalLayout(new RouterLink(getTranslation("nav.dashboard"), DashboardView.class));
+        nav.addClassName("pilotage-nav");
+        if (auth.hasAnyRole("STEWARD", "ADMIN")) {
+            RouterLink ingestion = new RouterLink(getTranslation("nav.ingestion"), IngestionView.class);
+            ingestion.setId("nav-ingestion");
+            nav.add(ingestion);
+        }
+
+        HorizontalLayout bar = new HorizontalLayout(title, nav, language, user, logout);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);
         bar.expand(title);

@@ -33,7 +33,9 @@ public class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/api/ingestions", "/api/ingestions/**").hasAnyRole(Role.ROLE_STEWARD, Role.ROLE_ADMIN)
+                        .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> unauthorized(req, res)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())

@@ -1,0 +1,123 @@
+package org.pilotage.ui.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.pilotage.ingestion.IngestionRefusedException;
+import org.pilotage.ingestion.IngestionService;
+import org.pilotage.ingestion.kind.FileKind;
+import org.pilotage.ingestion.log.Ingestion;
+import org.pilotage.ingestion.report.RejectReport;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The ingestion endpoints of API.md, for stewards' scripts (role steward or admin). */
+@RestController
+class IngestionController {
+
+    /** One ingestion as the API shows it; the stored file's path stays inside the service. */
+    record IngestionView(long id, String kind, String fileName, String sha256, String status, long rowsRead, long rowsWritten,
+                         long rowsRejected, String message, OffsetDateTime startedAt, OffsetDateTime endedAt, Long duplicateOf) {
+
+        static IngestionView of(Ingestion i) {
+            return new IngestionView(i.id(), i.kind(), i.fileName(), i.sha256(), i.status().name(), i.rowsRead(),
+                    i.rowsWritten(), i.rowsRejected(), i.message(), i.startedAt(), i.endedAt(), i.duplicateOf());
+        }
+    }
+
+    private static final Duration WAIT_LIMIT = Duration.ofMinutes(30);
+
+    private final IngestionService ingestion;
+    private final RejectReport rejectReport;
+
+    IngestionController(IngestionService ingestion, RejectReport rejectReport) {
+        this.ingestion = ingestion;
+        this.rejectReport = rejectReport;
+    }
+
+    @PostMapping("/api/ingestions")
+    ResponseEntity<IngestionView> submit(@RequestParam(name = "file", required = false) MultipartFile file,
+                                         @RequestParam(required = false) String kind,
+                                         @RequestParam(defaultValue = "false") boolean wait,
+                                         Authentication user) throws IOException {
+        if (file == null) {
+            throw ApiException.badRequest("La partie « file » du formulaire multipart est obligatoire.",
+                    "The multipart part \"file\" is required.");
+        }
+        FileKind declared = null;
+        if (kind != null && !kind.isBlank()) {
+            declared = FileKind.ofCode(kind).orElseThrow(() -> ApiException.badRequest(
+                    "Type de fichier inconnu : " + kind + " (indicator-measures, project-counts ou indicator-catalogue).",
+                    "Unknown file kind: " + kind + " (indicator-measures, project-counts or indicator-catalogue)."));
+        }
+        Ingestion accepted;
+        try (InputStream in = file.getInputStream()) {
+            accepted = ingestion.submit(in, file.getOriginalFilename(), declared, user.getName());
+        }
+        URI location = URI.create("/api/ingestions/" + accepted.id());
+        if (wait) {
+            Ingestion ended = accepted.ended() ? accepted : ingestion.awaitEnd(accepted.id(), WAIT_LIMIT);
+            return ResponseEntity.ok().location(location).body(IngestionView.of(ended));
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(location).body(IngestionView.of(accepted));
+    }
+
+    @GetMapping("/api/ingestions")
+    List<IngestionView> recent(@RequestParam(defaultValue = "100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw ApiException.badRequest("Le paramètre limit doit être entre 1 et 1000.", "The parameter limit must be between 1 and 1000.");
+        }
+        return ingestion.recent(limit).stream().map(IngestionView::of).toList();
+    }
+
+    @GetMapping("/api/ingestions/{id}")
+    IngestionView one(@PathVariable long id) {
+        return IngestionView.of(find(id));
+    }
+
+    @GetMapping("/api/ingestions/{id}/rejects.csv")
+    void rejects(@PathVariable long id, HttpServletResponse response) throws IOException {
+        Ingestion i = find(id);
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + rejectReport.fileName(i) + "\"");
+        rejectReport.write(i, response.getOutputStream());
+    }
+
+    @PostMapping("/api/ingestions/{id}/stop")
+    IngestionView stop(@PathVariable long id) {
+        return IngestionView.of(ingestion.stop(id));
+    }
+
+    @PostMapping("/api/ingestions/{id}/restart")
+    ResponseEntity<IngestionView> restart(@PathVariable long id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(IngestionView.of(ingestion.restart(id)));
+    }
+
+    private Ingestion find(long id) {
+        return ingestion.find(id).orElseThrow(() -> ApiException.notFound("Aucune ingestion n° " + id + ".", "No ingestion " + id + "."));
+    }
+
+    /** The service's refusals as the statuses API.md names. */
+    static ApiException toApi(IngestionRefusedException e) {
+        HttpStatus status = switch (e.reason()) {
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
+        };
+        return new ApiException(status, e.french(), e.english());
+    }
+}
