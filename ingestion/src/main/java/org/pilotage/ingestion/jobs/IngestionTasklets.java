@@ -131,9 +131,9 @@ public class IngestionTasklets {
             if (read == 0) {
                 message = "Le fichier ne contient aucune ligne de données.";
             } else if (properties.tooManyRejected(rejected, read)) {
-                message = ("Trop de lignes rejetées : %d sur %d (limite : %s %% ou %d lignes) ; rien n'a été publié,"
-                        + " voir le rapport de rejets.").formatted(rejected, read, percent(properties.skipLimitPercent()),
-                        properties.skipLimitRows());
+                message = ("Trop de lignes rejetées : %s sur %s (limite : %s %% ou %s lignes) ; rien n'a été publié,"
+                        + " voir le rapport de rejets.").formatted(french(rejected), french(read), percent(properties.skipLimitPercent()),
+                        french(properties.skipLimitRows()));
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE ingestion SET rows_read = ?, rows_rejected = ?, rows_written = 0, message = ? WHERE id = ?")) {
@@ -176,8 +176,8 @@ public class IngestionTasklets {
                 ps.executeUpdate();
             }
             String message = rejected == 0
-                    ? "%d lignes chargées.".formatted(written)
-                    : "%d lignes chargées, %d rejetées (voir le rapport de rejets).".formatted(written, rejected);
+                    ? "%s lignes chargées.".formatted(french(written))
+                    : "%s lignes chargées, %s rejetées (voir le rapport de rejets).".formatted(french(written), french(rejected));
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE ingestion SET status = 'COMPLETED', rows_written = ?, message = ?, ended_at = current_timestamp
                     WHERE id = ?""")) {
@@ -271,6 +271,11 @@ public class IngestionTasklets {
             case PROJECT_COUNTS -> "counts";
             case INDICATOR_CATALOGUE -> "catalogue";
         };
+    }
+
+    /** 300 000, as French writes it (no-break space). */
+    static String french(long n) {
+        return String.format(java.util.Locale.CANADA_FRENCH, "%,d", n).replace('\u202F', '\u00A0');
     }
 
     private static String percent(double p) {

@@ -28,7 +28,8 @@ public class PilotageI18n implements I18NProvider {
         try {
             String pattern = ResourceBundle.getBundle(BUNDLE, effective,
                     ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
-            return params.length == 0 ? pattern : new MessageFormat(pattern, effective).format(params);
+            // Every value is a MessageFormat pattern (a quote is written ''), with or without parameters.
+            return new MessageFormat(pattern, effective).format(params);
         } catch (MissingResourceException e) {
             return "!" + key;
         }

@@ -35,6 +35,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -103,6 +104,7 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, max));
         upload.setAcceptedFileTypes(".csv", ".txt", ".tsv", ".xlsx", ".parquet", ".arrow", ".arrows", ".feather", ".ipc");
         upload.addFileRejectedListener(e -> error(e.getErrorMessage()));
+        upload.setI18n(uploadTexts());
 
         pending.addClassName("ingestion-pending");
         running.addClassName("ingestion-running");
@@ -112,6 +114,28 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
         add(new H1(getTranslation("ingestion.title")), new Paragraph(getTranslation("ingestion.intro")), kind, upload, pending,
                 new H2(getTranslation("ingestion.progress.title")), running, new H2(getTranslation("ingestion.history")), history);
         refreshHistory();
+    }
+
+    private UploadI18N uploadTexts() {
+        UploadI18N i18n = new UploadI18N();
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("ingestion.upload.drop-one"))
+                .setMany(getTranslation("ingestion.upload.drop-many")));
+        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("ingestion.upload.add-one"))
+                .setMany(getTranslation("ingestion.upload.add-many")));
+        i18n.setError(new UploadI18N.Error().setTooManyFiles(getTranslation("ingestion.upload.too-many"))
+                .setFileIsTooBig(getTranslation("ingestion.upload.too-big"))
+                .setIncorrectFileType(getTranslation("ingestion.upload.wrong-type")));
+        i18n.setUploading(new UploadI18N.Uploading()
+                .setStatus(new UploadI18N.Uploading.Status().setConnecting(getTranslation("ingestion.upload.connecting"))
+                        .setStalled(getTranslation("ingestion.upload.stalled")).setProcessing(getTranslation("ingestion.upload.processing"))
+                        .setHeld(getTranslation("ingestion.upload.held")))
+                .setRemainingTime(new UploadI18N.Uploading.RemainingTime().setPrefix(getTranslation("ingestion.upload.remaining"))
+                        .setUnknown(getTranslation("ingestion.upload.remaining-unknown")))
+                .setError(new UploadI18N.Uploading.Error().setServerUnavailable(getTranslation("ingestion.upload.server-unavailable"))
+                        .setUnexpectedServerError(getTranslation("ingestion.upload.server-error"))
+                        .setForbidden(getTranslation("ingestion.upload.forbidden"))));
+        i18n.setUnits(new UploadI18N.Units(List.of("o", "Ko", "Mo", "Go", "To", "Po", "Eo", "Zo", "Yo")));
+        return i18n;
     }
 
     private void received(String fileName, Path file) {
@@ -193,12 +217,13 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
         private final ProgressBar bar = new ProgressBar(0, 1, 0);
         private final Span text = new Span();
         private final Span phase = new Span();
+        private final Button stop;
 
         ProgressCard(long id, String fileName) {
             addClassName("ingestion-progress");
             setId("progress-" + id);
             setPadding(false);
-            Button stop = new Button(getTranslation("ingestion.stop"), e -> {
+            stop = new Button(getTranslation("ingestion.stop"), e -> {
                 try {
                     ingestion.stop(id);
                 } catch (IngestionRefusedException ex) {
@@ -208,6 +233,15 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
             stop.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
             text.addClassName("ingestion-progress-text");
             add(new HorizontalLayout(new Span("n° " + id + " — " + fileName), phase, stop), bar, text);
+        }
+
+        /** The load has ended: the card keeps its outcome until the page is left. */
+        void finish(Ingestion ended) {
+            bar.setValue(1);
+            phase.setText(getTranslation("ingestion.status." + ended.status().name()));
+            text.setText(ended.message() == null ? "" : ended.message());
+            stop.setVisible(false);
+            addClassName("ended");
         }
 
         void update(IngestionProgress.Snapshot s) {
@@ -322,7 +356,7 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
         subscriptions.add(events.subscribe(ended -> ui.access(() -> {
             ProgressCard card = progressCards.remove(ended.id());
             if (card != null) {
-                running.remove(card);
+                card.finish(ended);
             }
             refreshHistory();
         })));

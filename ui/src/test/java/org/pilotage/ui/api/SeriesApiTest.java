@@ -96,7 +96,10 @@ class SeriesApiTest extends RunningPilotage {
         HttpResponse<String> r = get("/api/establishments", "executive", "demo");
         assertThat(r.statusCode()).isEqualTo(200);
         List<Map<String, Object>> body = json.readValue(r.body(), List.class);
-        assertThat(body).extracting(m -> m.get("code")).containsExactly("CISSS-DEMO-EST", "CISSS-DEMO-NORD", "CIUSSS-DEMO-SUD");
-        assertThat(body.getFirst().get("directions")).isEqualTo(List.of("DQEPE", "DSI", "DSM", "DSP"));
+        // Other tests of this shared application load files of their own establishments too.
+        assertThat(body).extracting(m -> m.get("code")).containsSubsequence("CISSS-DEMO-EST", "CISSS-DEMO-NORD", "CIUSSS-DEMO-SUD");
+        assertThat(body).filteredOn(m -> m.get("code").equals("CISSS-DEMO-EST")).singleElement()
+                .satisfies(m -> assertThat(m.get("directions")).isEqualTo(List.of("DQEPE", "DSI", "DSM", "DSP")))
+                .satisfies(m -> assertThat(m.get("name")).isEqualTo("CISSS fictif de l'Est"));
     }
 }
