@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import org.pilotage.analytics.store.DuckDbStore;
+import org.pilotage.analytics.store.PublishingTransactionManager;
 import org.springframework.batch.core.configuration.BatchConfigurationException;
 import org.springframework.batch.core.configuration.support.JdbcDefaultBatchConfiguration;
 import org.springframework.batch.core.repository.JobRepository;
@@ -14,7 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Isolation;
 
@@ -27,11 +27,11 @@ import org.springframework.transaction.annotation.Isolation;
 public class BatchInfrastructure extends JdbcDefaultBatchConfiguration {
 
     private final DuckDbStore store;
-    private final JdbcTransactionManager transactionManager;
+    private final PublishingTransactionManager transactionManager;
 
     public BatchInfrastructure(DuckDbStore store) {
         this.store = store;
-        this.transactionManager = new JdbcTransactionManager(store.dataSource());
+        this.transactionManager = new PublishingTransactionManager(store);
     }
 
     @Bean

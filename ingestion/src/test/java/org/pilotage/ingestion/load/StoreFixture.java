@@ -43,7 +43,7 @@ public final class StoreFixture implements AutoCloseable {
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
                 .run(args);
         this.store = context.getBean(DuckDbStore.class);
-        this.jdbc = new JdbcTemplate(store.dataSource());
+        this.jdbc = context.getBean(JdbcTemplate.class); // reads as dashboards do
         this.log = context.getBean(IngestionLog.class);
         this.ingestion = context.getBean(IngestionService.class);
     }
