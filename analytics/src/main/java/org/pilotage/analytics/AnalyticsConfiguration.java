@@ -9,7 +9,7 @@ import org.pilotage.analytics.dashboard.EffectDashboardService;
 import org.pilotage.analytics.reference.ReferenceRepository;
 import org.pilotage.analytics.series.SeriesRepository;
 import org.pilotage.analytics.store.DuckDbStore;
-import org.pilotage.analytics.store.ReadConsistentJdbcTemplate;
+import org.pilotage.analytics.store.ReadConsistentDataSource;
 import org.pilotage.analytics.store.StoreProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,7 +36,7 @@ public class AnalyticsConfiguration {
     /** Every read through this template waits while a publication commits: no half-published file is ever seen. */
     @Bean
     JdbcTemplate jdbcTemplate(DuckDbStore store) {
-        return new ReadConsistentJdbcTemplate(store);
+        return new JdbcTemplate(new ReadConsistentDataSource(store));
     }
 
     @Bean

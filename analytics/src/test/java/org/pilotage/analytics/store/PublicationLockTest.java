@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * DuckDB makes a large commit visible to concurrent readers piece by piece; readers through
- * {@link ReadConsistentJdbcTemplate} and writers through {@link PublishingTransactionManager} must
+ * {@link ReadConsistentDataSource} and writers through {@link PublishingTransactionManager} must
  * only ever see whole commits.
  */
 class PublicationLockTest {
@@ -27,7 +27,7 @@ class PublicationLockTest {
     @Test
     void readersSeeTheOldOrTheNewTotalsOfALargePublicationNeverAMix() throws Exception {
         try (DuckDbStore store = DuckDbStore.open(StoreProperties.of(dir))) {
-            JdbcTemplate reads = new ReadConsistentJdbcTemplate(store);
+            JdbcTemplate reads = new JdbcTemplate(new ReadConsistentDataSource(store));
             reads.execute("CREATE TABLE facts (k INTEGER, v DOUBLE); INSERT INTO facts SELECT range, 1 FROM range(1000)");
             reads.execute("CREATE TABLE incoming AS SELECT range AS k, 2.0 AS v FROM range(1200000)");
             TransactionTemplate publish = new TransactionTemplate(new PublishingTransactionManager(store));
