@@ -5,15 +5,19 @@ ALTER TABLE ingestion ADD COLUMN format VARCHAR;
 ALTER TABLE ingestion ADD COLUMN file_size BIGINT;
 
 -- Parsing and checking helpers shared by every file kind's checks (queries/ingestion/*-check.sql).
+-- Numbers: the plain form first (fast), then grouping spaces and the decimal comma.
 CREATE MACRO parse_number(t, decimal_comma) AS
-    TRY_CAST(CASE WHEN decimal_comma
-                  THEN replace(regexp_replace(trim(t), '[\s\x{00A0}\x{202F}]', '', 'g'), ',', '.')
-                  ELSE regexp_replace(trim(t), '[\s\x{00A0}\x{202F}]', '', 'g') END AS DOUBLE);
+    coalesce(TRY_CAST(trim(t) AS DOUBLE),
+             TRY_CAST(CASE WHEN decimal_comma
+                           THEN replace(regexp_replace(trim(t), '[\s\x{00A0}\x{202F}]', '', 'g'), ',', '.')
+                           ELSE regexp_replace(trim(t), '[\s\x{00A0}\x{202F}]', '', 'g') END AS DOUBLE));
 
 -- YYYY-MM, or an ISO date YYYY-MM-DD kept as its month; NULL when the text is not such a month.
 CREATE MACRO parse_month(t) AS
-    CASE WHEN regexp_full_match(trim(t), '\d{4}-\d{2}') THEN TRY_CAST(trim(t) || '-01' AS DATE)
-         WHEN regexp_full_match(trim(t), '\d{4}-\d{2}-\d{2}') THEN date_trunc('month', TRY_CAST(trim(t) AS DATE))::DATE
+    CASE WHEN length(trim(t)) = 7 AND substr(trim(t), 5, 1) = '-'
+              THEN TRY_CAST(trim(t) || '-01' AS DATE)
+         WHEN length(trim(t)) = 10 AND substr(trim(t), 5, 1) = '-' AND substr(trim(t), 8, 1) = '-'
+              THEN date_trunc('month', TRY_CAST(trim(t) AS DATE))::DATE
     END;
 
 CREATE MACRO month_shaped(t) AS

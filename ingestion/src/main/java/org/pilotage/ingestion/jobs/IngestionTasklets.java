@@ -122,7 +122,7 @@ public class IngestionTasklets {
             Workspace.Context context = ws.loadContext(c);
             runCancellable(id, c, ws.script(prefix(kind) + "-check", Map.of("line", context.line())));
             long read = Workspace.count(c, "SELECT count(*) FROM " + ws.schema() + ".checked");
-            long rejected = Workspace.count(c, "SELECT count(*) FROM " + ws.schema() + ".checked WHERE len(errors) > 0");
+            long rejected = Workspace.count(c, "SELECT count(*) FROM " + ws.schema() + ".checked WHERE NOT ok");
             Workspace.execute(c, "DELETE FROM ingestion_reject WHERE ingestion_id = " + id);
             if (rejected > 0) {
                 Workspace.execute(c, ws.script("rejects", Map.of("line", context.line(), "columns", context.columnsOfS())));
@@ -164,10 +164,16 @@ public class IngestionTasklets {
             if (Workspace.count(c, "SELECT count(*) FROM ingestion_manifest WHERE sha256 = " + Workspace.literal(sha256)) > 0) {
                 return RepeatStatus.FINISHED; // published before a crash cut the job short: nothing to do twice
             }
-            long written = Workspace.count(c, "SELECT count(*) FROM " + ws.schema() + ".checked WHERE len(errors) = 0");
-            long rejected = Workspace.count(c, "SELECT count(*) FROM " + ws.schema() + ".checked WHERE len(errors) > 0");
+            long written = Workspace.count(c, "SELECT count(*) FROM " + ws.schema() + ".checked WHERE ok");
+            long rejected = Workspace.count(c, "SELECT count(*) FROM " + ws.schema() + ".checked WHERE NOT ok");
             if (kind != FileKind.INDICATOR_CATALOGUE) {
                 runCancellable(id, c, ws.script("references-publish", Map.of()));
+                String facts = kind == FileKind.INDICATOR_MEASURES ? "indicator_measure" : "project_count";
+                // Replacing costs a join with everything published; skip it when the file's establishments have nothing yet.
+                if (Workspace.count(c, "SELECT count(*) FROM (SELECT 1 FROM " + facts + " WHERE establishment IN (SELECT establishment FROM "
+                        + ws.schema() + ".refs) LIMIT 1)") > 0) {
+                    runCancellable(id, c, ws.script(prefix(kind) + "-replace", Map.of()));
+                }
             }
             runCancellable(id, c, ws.script(prefix(kind) + "-publish", Map.of()));
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO ingestion_manifest (sha256, ingestion_id) VALUES (?, ?)")) {

@@ -1,41 +1,34 @@
--- Checks every staged row of an indicator-catalogue file against the data contract.
-CREATE OR REPLACE VIEW {{s}}.typed AS
-SELECT {{line}} AS line,
-       upper(nullif(trim(s.code), ''))        AS code,
-       nullif(trim(s.level), '')              AS level_text,
-       parse_level(s.level)                   AS level,
-       nullif(trim(s.label_fr), '')           AS label_fr,
-       nullif(trim(s.label_en), '')           AS label_en,
-       nullif(trim(s.unit), '')               AS unit_text,
-       CASE lower(strip_accents(trim(s.unit)))
-           WHEN 'count' THEN 'count' WHEN 'nombre' THEN 'count'
-           WHEN 'percent' THEN 'percent' WHEN 'pourcentage' THEN 'percent'
-           WHEN 'score' THEN 'score' WHEN 'ratio' THEN 'ratio'
-       END                                    AS unit,
-       nullif(trim(s.better), '')             AS better_text,
-       CASE lower(strip_accents(trim(s.better)))
-           WHEN 'up' THEN 'up' WHEN 'hausse' THEN 'up' WHEN 'down' THEN 'down' WHEN 'baisse' THEN 'down'
-       END                                    AS better,
-       nullif(trim(s.default_target), '')     AS target_text,
-       parse_number(s.default_target, ctx.decimal_comma) AS default_target
-FROM {{s}}.staged s CROSS JOIN {{s}}.context ctx;
-
--- Keys that appear more than once, with their first line: an aggregation, cheap when there are none.
-CREATE OR REPLACE TABLE {{s}}.duplicates AS
-SELECT code, min(line) AS first_line
-FROM {{s}}.typed
-WHERE code IS NOT NULL
-GROUP BY ALL
-HAVING count(*) > 1;
-
+-- Checks every staged row of an indicator-catalogue file against the data contract (see measures-check.sql).
 CREATE OR REPLACE TABLE {{s}}.checked AS
-WITH ranked AS (
-    SELECT t.*, d.first_line
-    FROM {{s}}.typed t
-    LEFT JOIN {{s}}.duplicates d ON d.code = t.code
+WITH typed AS (
+    SELECT {{line}} AS line,
+           upper(nullif(trim(s.code), ''))        AS code,
+           nullif(trim(s.level), '')              AS level_text,
+           parse_level(s.level)                   AS level,
+           nullif(trim(s.label_fr), '')           AS label_fr,
+           nullif(trim(s.label_en), '')           AS label_en,
+           nullif(trim(s.unit), '')               AS unit_text,
+           CASE lower(strip_accents(trim(s.unit)))
+               WHEN 'count' THEN 'count' WHEN 'nombre' THEN 'count'
+               WHEN 'percent' THEN 'percent' WHEN 'pourcentage' THEN 'percent'
+               WHEN 'score' THEN 'score' WHEN 'ratio' THEN 'ratio'
+           END                                    AS unit,
+           nullif(trim(s.better), '')             AS better_text,
+           CASE lower(strip_accents(trim(s.better)))
+               WHEN 'up' THEN 'up' WHEN 'hausse' THEN 'up' WHEN 'down' THEN 'down' WHEN 'baisse' THEN 'down'
+           END                                    AS better,
+           nullif(trim(s.default_target), '')     AS target_text,
+           parse_number(s.default_target, ctx.decimal_comma) AS default_target
+    FROM {{s}}.staged s CROSS JOIN {{s}}.context ctx
+), judged AS (
+    SELECT *,
+           coalesce(regexp_full_match(code, '[A-Z0-9-]{2,40}') AND level IS NOT NULL AND label_fr IS NOT NULL
+               AND label_en IS NOT NULL AND unit IS NOT NULL AND better IS NOT NULL
+               AND (target_text IS NULL OR isfinite(default_target)), false) AS ok
+    FROM typed
 )
 SELECT *,
-       list_filter([
+       CASE WHEN NOT ok THEN list_filter([
            CASE WHEN code IS NULL THEN err('code', NULL, 'valeur obligatoire manquante')
                 WHEN NOT regexp_full_match(code, '[A-Z0-9-]{2,40}') THEN err('code', code, 'code attendu : 2 à 40 lettres majuscules, chiffres ou tirets') END,
            CASE WHEN level_text IS NULL THEN err('level', NULL, 'valeur obligatoire manquante')
@@ -47,7 +40,11 @@ SELECT *,
            CASE WHEN better_text IS NULL THEN err('better', NULL, 'valeur obligatoire manquante')
                 WHEN better IS NULL THEN err('better', better_text, 'sens inconnu (hausse ou baisse)') END,
            CASE WHEN target_text IS NOT NULL AND (default_target IS NULL OR NOT isfinite(default_target))
-                THEN err('default_target', target_text, 'nombre invalide') END,
-           CASE WHEN first_line < line THEN err(NULL, NULL, 'doublon de la ligne ' || first_line || ' (même code)') END
-       ], lambda e: e IS NOT NULL) AS errors
-FROM ranked;
+                THEN err('default_target', target_text, 'nombre invalide') END
+       ], lambda e: e IS NOT NULL) END AS errors
+FROM judged;
+
+UPDATE {{s}}.checked c
+SET ok = false, errors = [err(NULL, NULL, 'doublon de la ligne ' || d.first_line || ' (même code)')]
+FROM (SELECT code, min(line) AS first_line FROM {{s}}.checked WHERE ok GROUP BY ALL HAVING count(*) > 1) d
+WHERE c.ok AND c.code = d.code AND c.line > d.first_line;

@@ -1,41 +1,35 @@
--- Checks every staged row of a project-counts file against the data contract.
-CREATE OR REPLACE VIEW {{s}}.typed AS
-SELECT {{line}} AS line,
-       nullif(trim(s.establishment), '')  AS establishment,
-       nullif(trim(s.direction), '')      AS direction,
-       nullif(trim(s.period), '')         AS period_text,
-       parse_month(s.period)              AS period,
-       nullif(trim(s.category), '')       AS category_text,
-       CASE lower(strip_accents(trim(s.category)))
-           WHEN 'integrating-users' THEN 'integrating-users'           WHEN 'integrant-usagers' THEN 'integrating-users'
-           WHEN 'values-preferences' THEN 'values-preferences'         WHEN 'valeurs-preferences' THEN 'values-preferences'
-           WHEN 'experience-capture' THEN 'experience-capture'         WHEN 'captation-experience' THEN 'experience-capture'
-           WHEN 'care-partner' THEN 'care-partner'                     WHEN 'partenaire-soins' THEN 'care-partner'
-           WHEN 'improvement-collaborator' THEN 'improvement-collaborator'
-           WHEN 'collaborateur-amelioration' THEN 'improvement-collaborator'
-       END                                AS category,
-       nullif(trim(s.count), '')          AS count_text,
-       parse_number(s.count, ctx.decimal_comma) AS count_number
-FROM {{s}}.staged s CROSS JOIN {{s}}.context ctx;
-
--- Keys that appear more than once, with their first line: an aggregation, cheap when there are none.
-CREATE OR REPLACE TABLE {{s}}.duplicates AS
-SELECT establishment, direction, period, category, min(line) AS first_line
-FROM {{s}}.typed
-WHERE establishment IS NOT NULL AND direction IS NOT NULL AND period IS NOT NULL AND category IS NOT NULL
-GROUP BY ALL
-HAVING count(*) > 1;
-
+-- Checks every staged row of a project-counts file against the data contract (see measures-check.sql).
 CREATE OR REPLACE TABLE {{s}}.checked AS
-WITH ranked AS (
-    SELECT t.*, d.first_line,
-           CASE WHEN t.count_number = floor(t.count_number) AND t.count_number BETWEEN 0 AND 2147483647
-                THEN CAST(t.count_number AS INTEGER) END AS count
-    FROM {{s}}.typed t
-    LEFT JOIN {{s}}.duplicates d ON d.establishment = t.establishment AND d.direction = t.direction AND d.period = t.period AND d.category = t.category
+WITH typed AS (
+    SELECT {{line}} AS line,
+           nullif(trim(s.establishment), '')  AS establishment,
+           nullif(trim(s.direction), '')      AS direction,
+           nullif(trim(s.period), '')         AS period_text,
+           parse_month(s.period)              AS period,
+           nullif(trim(s.category), '')       AS category_text,
+           CASE lower(strip_accents(trim(s.category)))
+               WHEN 'integrating-users' THEN 'integrating-users'           WHEN 'integrant-usagers' THEN 'integrating-users'
+               WHEN 'values-preferences' THEN 'values-preferences'         WHEN 'valeurs-preferences' THEN 'values-preferences'
+               WHEN 'experience-capture' THEN 'experience-capture'         WHEN 'captation-experience' THEN 'experience-capture'
+               WHEN 'care-partner' THEN 'care-partner'                     WHEN 'partenaire-soins' THEN 'care-partner'
+               WHEN 'improvement-collaborator' THEN 'improvement-collaborator'
+               WHEN 'collaborateur-amelioration' THEN 'improvement-collaborator'
+           END                                AS category,
+           nullif(trim(s.count), '')          AS count_text,
+           parse_number(s.count, ctx.decimal_comma) AS count_number
+    FROM {{s}}.staged s CROSS JOIN {{s}}.context ctx
+), judged AS (
+    SELECT *,
+           CASE WHEN count_number = floor(count_number) AND count_number BETWEEN 0 AND 2147483647
+                THEN CAST(count_number AS INTEGER) END AS count,
+           coalesce(establishment IS NOT NULL AND length(establishment) <= 32
+               AND direction IS NOT NULL AND length(direction) <= 32
+               AND period IS NOT NULL AND category IS NOT NULL
+               AND count_number = floor(count_number) AND count_number BETWEEN 0 AND 2147483647, false) AS ok
+    FROM typed
 )
 SELECT *,
-       list_filter([
+       CASE WHEN NOT ok THEN list_filter([
            code_error('establishment', establishment),
            code_error('direction', direction),
            period_error(period_text, period),
@@ -44,7 +38,15 @@ SELECT *,
            CASE WHEN count_text IS NULL THEN err('count', NULL, 'valeur obligatoire manquante')
                 WHEN count_number IS NULL OR NOT isfinite(count_number) THEN err('count', count_text, 'nombre invalide')
                 WHEN count_number < 0 THEN err('count', count_text, 'nombre négatif')
-                WHEN count IS NULL THEN err('count', count_text, 'nombre entier attendu') END,
-           CASE WHEN first_line < line THEN err(NULL, NULL, 'doublon de la ligne ' || first_line || ' (même établissement, direction, période et catégorie)') END
-       ], lambda e: e IS NOT NULL) AS errors
-FROM ranked;
+                WHEN count IS NULL THEN err('count', count_text, 'nombre entier attendu') END
+       ], lambda e: e IS NOT NULL) END AS errors
+FROM judged;
+
+UPDATE {{s}}.checked c
+SET ok = false,
+    errors = [err(NULL, NULL, 'doublon de la ligne ' || d.first_line || ' (même établissement, direction, période et catégorie)')]
+FROM (SELECT establishment, direction, period, category, min(line) AS first_line
+      FROM {{s}}.checked WHERE ok
+      GROUP BY ALL HAVING count(*) > 1) d
+WHERE c.ok AND c.establishment = d.establishment AND c.direction = d.direction AND c.period = d.period
+  AND c.category = d.category AND c.line > d.first_line;

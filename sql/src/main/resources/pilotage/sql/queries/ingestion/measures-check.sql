@@ -1,43 +1,42 @@
 -- Checks every staged row of an indicator-measures file against the data contract.
--- In: {{s}}.staged (the file's cells as text, in file order), {{s}}.context (ingestion_id, decimal_comma).
--- Out: checked, one row per line with its typed values and the list of its errors.
-CREATE OR REPLACE VIEW {{s}}.typed AS
-SELECT {{line}} AS line,
-       nullif(trim(s.establishment), '')           AS establishment,
-       nullif(trim(s.direction), '')               AS direction,
-       coalesce(trim(s.project), '')               AS project,
-       upper(nullif(trim(s.indicator), ''))        AS indicator,
-       nullif(trim(s.level), '')                   AS level_text,
-       nullif(trim(s.period), '')                  AS period_text,
-       parse_month(s.period)                       AS period,
-       nullif(trim(s.value), '')                   AS value_text,
-       parse_number(s.value, ctx.decimal_comma)    AS value,
-       nullif(trim(s.target), '')                  AS target_text,
-       parse_number(s.target, ctx.decimal_comma)   AS target,
-       nullif(s.comment, '')                       AS comment,
-       i.code IS NOT NULL                          AS known_indicator,
-       i.level                                     AS catalogue_level
-FROM {{s}}.staged s
-CROSS JOIN {{s}}.context ctx
-LEFT JOIN indicator i ON i.code = upper(trim(s.indicator));
-
--- Keys that appear more than once, with their first line: an aggregation, cheap when there are none.
-CREATE OR REPLACE TABLE {{s}}.duplicates AS
-SELECT establishment, direction, project, indicator, period, min(line) AS first_line
-FROM {{s}}.typed
-WHERE establishment IS NOT NULL AND length(establishment) <= 32 AND direction IS NOT NULL AND length(direction) <= 32
-  AND length(project) <= 32 AND known_indicator AND period IS NOT NULL
-GROUP BY ALL
-HAVING count(*) > 1;
-
+-- In:  {{s}}.staged (the file's cells as text, in file order), {{s}}.context (ingestion_id, decimal_comma).
+-- Out: {{s}}.checked, one row per line with its typed values, ok, and for a broken row the list of its errors.
+-- One pass parses and checks; the list of errors is built only for the rows that are not ok.
 CREATE OR REPLACE TABLE {{s}}.checked AS
-WITH ranked AS (
-    SELECT t.*, d.first_line
-    FROM {{s}}.typed t
-    LEFT JOIN {{s}}.duplicates d ON d.establishment = t.establishment AND d.direction = t.direction AND d.project = t.project AND d.indicator = t.indicator AND d.period = t.period
+WITH typed AS (
+    SELECT {{line}} AS line,
+           nullif(trim(s.establishment), '')           AS establishment,
+           nullif(trim(s.direction), '')               AS direction,
+           coalesce(trim(s.project), '')               AS project,
+           upper(nullif(trim(s.indicator), ''))        AS indicator,
+           nullif(trim(s.level), '')                   AS level_text,
+           nullif(trim(s.period), '')                  AS period_text,
+           parse_month(s.period)                       AS period,
+           nullif(trim(s.value), '')                   AS value_text,
+           parse_number(s.value, ctx.decimal_comma)    AS value,
+           nullif(trim(s.target), '')                  AS target_text,
+           parse_number(s.target, ctx.decimal_comma)   AS target,
+           nullif(s.comment, '')                       AS comment,
+           i.code IS NOT NULL                          AS known_indicator,
+           i.level                                     AS catalogue_level
+    FROM {{s}}.staged s
+    CROSS JOIN {{s}}.context ctx
+    LEFT JOIN indicator i ON i.code = upper(trim(s.indicator))
+), judged AS (
+    SELECT *,
+           coalesce(establishment IS NOT NULL AND length(establishment) <= 32
+               AND direction IS NOT NULL AND length(direction) <= 32
+               AND length(project) <= 32
+               AND known_indicator
+               AND (level_text IS NULL OR parse_level(level_text) = catalogue_level)
+               AND period IS NOT NULL
+               AND value IS NOT NULL AND isfinite(value)
+               AND (target_text IS NULL OR isfinite(target))
+               AND (comment IS NULL OR length(comment) <= 2000), false) AS ok
+    FROM typed
 )
 SELECT *,
-       list_filter([
+       CASE WHEN NOT ok THEN list_filter([
            code_error('establishment', establishment),
            code_error('direction', direction),
            CASE WHEN length(project) > 32 THEN err('project', project, 'code de plus de 32 caractères') END,
@@ -52,7 +51,18 @@ SELECT *,
                 WHEN value IS NULL OR NOT isfinite(value) THEN err('value', value_text, 'nombre invalide') END,
            CASE WHEN target_text IS NOT NULL AND (target IS NULL OR NOT isfinite(target))
                     THEN err('target', target_text, 'nombre invalide') END,
-           CASE WHEN length(comment) > 2000 THEN err('comment', left(comment, 50) || '…', 'commentaire de plus de 2 000 caractères') END,
-           CASE WHEN first_line < line THEN err(NULL, NULL, 'doublon de la ligne ' || first_line || ' (même établissement, direction, projet, indicateur et période)') END
-       ], lambda e: e IS NOT NULL) AS errors
-FROM ranked;
+           CASE WHEN length(comment) > 2000 THEN err('comment', left(comment, 50) || '…', 'commentaire de plus de 2 000 caractères') END
+       ], lambda e: e IS NOT NULL) END AS errors
+FROM judged;
+
+-- Two rows of the file with the same natural key: the later ones are rejected, naming the first.
+-- An aggregation over the typed columns, cheap when there is no duplicate.
+UPDATE {{s}}.checked c
+SET ok = false,
+    errors = [err(NULL, NULL, 'doublon de la ligne ' || d.first_line
+                  || ' (même établissement, direction, projet, indicateur et période)')]
+FROM (SELECT establishment, direction, project, indicator, period, min(line) AS first_line
+      FROM {{s}}.checked WHERE ok
+      GROUP BY ALL HAVING count(*) > 1) d
+WHERE c.ok AND c.establishment = d.establishment AND c.direction = d.direction AND c.project = d.project
+  AND c.indicator = d.indicator AND c.period = d.period AND c.line > d.first_line;

@@ -1,10 +1,12 @@
 -- New establishment and direction codes of the checked file join the reference tables, named by
 -- their code until an admin names them; run inside the publishing transaction, before the facts.
+CREATE OR REPLACE TABLE {{s}}.refs AS
+SELECT DISTINCT establishment, direction FROM {{s}}.checked WHERE ok;
+
 INSERT INTO establishment (code, name)
-SELECT DISTINCT establishment, establishment FROM {{s}}.checked c
-WHERE len(c.errors) = 0 AND NOT EXISTS (SELECT 1 FROM establishment e WHERE e.code = c.establishment);
+SELECT DISTINCT establishment, establishment FROM {{s}}.refs r
+WHERE NOT EXISTS (SELECT 1 FROM establishment e WHERE e.code = r.establishment);
 
 INSERT INTO direction (establishment, code, name)
-SELECT DISTINCT establishment, direction, direction FROM {{s}}.checked c
-WHERE len(c.errors) = 0
-  AND NOT EXISTS (SELECT 1 FROM direction d WHERE d.establishment = c.establishment AND d.code = c.direction);
+SELECT establishment, direction, direction FROM {{s}}.refs r
+WHERE NOT EXISTS (SELECT 1 FROM direction d WHERE d.establishment = r.establishment AND d.code = r.direction);
