@@ -65,7 +65,8 @@ public class IngestionConfiguration {
     @Bean
     IngestionJobListener ingestionJobListener(IngestionLog log, IngestionProgress progress, IngestionEvents events,
                                               DuckDbStore store, ObjectProvider<MeterRegistry> meters) {
-        return new IngestionJobListener(log, progress, events, store.dataSource(), meters.getIfAvailable(SimpleMeterRegistry::new));
+        return new IngestionJobListener(log, progress, events, store.dataSource(), meters.getIfAvailable(SimpleMeterRegistry::new),
+                store.dataDir().resolve("work"));
     }
 
     @Bean(destroyMethod = "close")

@@ -173,7 +173,8 @@ public class IngestionService implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Ingestion i = ingestionLog.find(id).orElseThrow(() -> notFound(id));
-            if (i.ended() || System.nanoTime() > deadline) {
+            // ended in the log, and the job itself done (its listener has cleaned up)
+            if (i.ended() && progress.snapshot(id).isEmpty() || System.nanoTime() > deadline) {
                 return i;
             }
             try {

@@ -27,6 +27,8 @@ public class IngestionJobConfiguration {
                 .next(checkStep)
                     .on(IngestionTasklets.EXIT_REJECTED).fail()
                 .from(checkStep)
+                    .on("FAILED").fail()
+                .from(checkStep)
                     .on("*").to(publishStep)
                 .end()
                 .build();

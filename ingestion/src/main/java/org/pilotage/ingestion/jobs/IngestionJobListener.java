@@ -35,14 +35,16 @@ public class IngestionJobListener implements JobExecutionListener {
     private final IngestionEvents events;
     private final DataSource dataSource;
     private final MeterRegistry meters;
+    private final java.nio.file.Path work;
 
     public IngestionJobListener(IngestionLog ingestionLog, IngestionProgress progress, IngestionEvents events,
-                                DataSource dataSource, MeterRegistry meters) {
+                                DataSource dataSource, MeterRegistry meters, java.nio.file.Path work) {
         this.ingestionLog = ingestionLog;
         this.progress = progress;
         this.events = events;
         this.dataSource = dataSource;
         this.meters = meters;
+        this.work = work;
     }
 
     @Override
@@ -63,9 +65,8 @@ public class IngestionJobListener implements JobExecutionListener {
             }
         }
         Ingestion ingestion = ingestionLog.find(id).orElseThrow();
-        if (ingestion.status() == IngestionStatus.COMPLETED) {
-            dropWorkspace(id);
-        }
+        // A restart rebuilds everything from the stored file: the workspace is not kept.
+        dropWorkspace(id);
         progress.ended(id);
         record(ingestion, execution);
         events.ended(ingestion);
@@ -97,10 +98,16 @@ public class IngestionJobListener implements JobExecutionListener {
     }
 
     private void dropWorkspace(long id) {
+        Workspace ws = new Workspace(id);
         try (Connection c = dataSource.getConnection()) {
-            new Workspace(id).drop(c);
+            ws.drop(c);
         } catch (SQLException e) {
             log.warn("Could not drop the workspace of ingestion {}", id, e);
+        }
+        try {
+            java.nio.file.Files.deleteIfExists(org.pilotage.ingestion.stage.Stager.workFile(work, ws.schema()));
+        } catch (java.io.IOException e) {
+            log.warn("Could not delete the work file of ingestion {}", id, e);
         }
     }
 

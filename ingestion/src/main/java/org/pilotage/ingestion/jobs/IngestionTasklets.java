@@ -91,23 +91,14 @@ public class IngestionTasklets {
             Path work = store.dataDir().resolve("work");
             Files.createDirectories(work);
             StagedFile staged = Stager.stage(c, ws.schema(), file, format, kind, work, probe(id));
-            for (Column column : kind.columns()) {
-                if (!staged.columns().contains(column.name())) {
-                    Workspace.execute(c, "ALTER TABLE " + ws.schema() + ".staged ADD COLUMN \"" + column.name() + "\" VARCHAR");
-                }
-            }
             ws.saveContext(c, new Workspace.Context(staged.decimalComma(), staged.line(), staged.columns()));
-            long rows = Workspace.count(c, "SELECT count(*) FROM " + ws.schema() + ".staged");
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE ingestion SET encoding = ?, delimiter = ?, header = ?, rows_read = ? WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE ingestion SET encoding = ?, delimiter = ?, header = ? WHERE id = ?")) {
                 ps.setString(1, staged.encoding());
                 ps.setString(2, staged.delimiter());
                 ps.setString(3, json(staged.header()));
-                ps.setLong(4, rows);
-                ps.setLong(5, id);
+                ps.setLong(4, id);
                 ps.executeUpdate();
             }
-            progress.phase(id, Phase.CHECKING, rows);
             return RepeatStatus.FINISHED;
         };
     }
@@ -120,12 +111,15 @@ public class IngestionTasklets {
             Workspace ws = new Workspace(id);
             Connection c = connection();
             Workspace.Context context = ws.loadContext(c);
-            runCancellable(id, c, ws.script(prefix(kind) + "-check", Map.of("line", context.line())));
+            // The long statement of a load: DuckDB reads, parses and checks the file in one pass.
+            probe(id).execute(c, ws.script(prefix(kind) + "-check", context.templates()));
+            progress.phase(id, Phase.CHECKING, Workspace.count(c, "SELECT count(*) FROM " + ws.schema() + ".checked"));
+            runCancellable(id, c, ws.script(prefix(kind) + "-duplicates", context.templates()));
             long read = Workspace.count(c, "SELECT count(*) FROM " + ws.schema() + ".checked");
             long rejected = Workspace.count(c, "SELECT count(*) FROM " + ws.schema() + ".checked WHERE NOT ok");
             Workspace.execute(c, "DELETE FROM ingestion_reject WHERE ingestion_id = " + id);
             if (rejected > 0) {
-                Workspace.execute(c, ws.script("rejects", Map.of("line", context.line(), "columns", context.columnsOfS())));
+                Workspace.execute(c, ws.script("rejects", Map.of()));
             }
             String message = null;
             if (read == 0) {

@@ -45,8 +45,18 @@ record Workspace(long ingestionId) {
     /** What staging recorded for the later steps. */
     record Context(boolean decimalComma, String line, List<String> fileColumns) {
 
-        String columnsOfS() {
-            return fileColumns.stream().map(n -> "s.\"" + n + "\"").collect(Collectors.joining(", "));
+        /** The file's cells carried through the checks: {@code s."value" AS "raw_value", …}. */
+        String raw() {
+            return fileColumns.stream().map(n -> "s.\"" + n + "\" AS \"raw_" + n + "\"").collect(Collectors.joining(", "));
+        }
+
+        /** The carried cells, for the original row of a rejected line. */
+        String rawColumns() {
+            return fileColumns.stream().map(n -> "\"raw_" + n + "\"").collect(Collectors.joining(", "));
+        }
+
+        Map<String, String> templates() {
+            return Map.of("line", line, "raw", raw(), "columns", rawColumns());
         }
     }
 

@@ -84,40 +84,32 @@ public final class Stager {
             case CSV -> {
                 StagedFile layout = csvLayout(file, declared);
                 CsvLayout csv = CsvSniffer.sniff(file);
-                Path utf8 = CsvSniffer.toUtf8(file, csv, work.resolve(schema + ".csv"));
-                try {
-                    readCsv(c, schema, utf8, csv.delimiter(), layout.columns(), CsvSniffer.hasQuotedLineBreak(utf8), probe);
-                } finally {
-                    if (!utf8.equals(file)) {
-                        Files.deleteIfExists(utf8);
-                    }
-                }
+                Path utf8 = CsvSniffer.toUtf8(file, csv, workFile(work, schema));
+                readCsv(c, schema, utf8, csv.delimiter(), layout.columns(), absent(layout.kind(), layout.columns()),
+                        CsvSniffer.hasQuotedLineBreak(utf8), probe);
                 yield layout;
             }
             case XLSX -> {
-                Path csv = work.resolve(schema + ".csv");
-                try {
-                    List<String> header = XlsxToCsv.convert(file, csv, Integer.MAX_VALUE);
-                    FileKind kind = kind(declared, header);
-                    List<String> columns = new ArrayList<>(columns(kind, header));
-                    List<String> names = new ArrayList<>();
-                    names.add(XlsxToCsv.LINE_COLUMN);
-                    names.addAll(columns);
-                    readCsv(c, schema, csv, ',', names, CsvSniffer.hasQuotedLineBreak(csv), probe);
-                    yield new StagedFile(format, kind, header, columns, null, null, false,
-                            "CAST(s." + XlsxToCsv.LINE_COLUMN + " AS BIGINT)");
-                } finally {
-                    Files.deleteIfExists(csv);
-                }
+                Path csv = workFile(work, schema);
+                List<String> header = XlsxToCsv.convert(file, csv, Integer.MAX_VALUE);
+                FileKind kind = kind(declared, header);
+                List<String> columns = new ArrayList<>(columns(kind, header));
+                List<String> names = new ArrayList<>();
+                names.add(XlsxToCsv.LINE_COLUMN);
+                names.addAll(columns);
+                readCsv(c, schema, csv, ',', names, absent(kind, columns), CsvSniffer.hasQuotedLineBreak(csv), probe);
+                yield new StagedFile(format, kind, header, columns, null, null, false,
+                        "CAST(s." + XlsxToCsv.LINE_COLUMN + " AS BIGINT)");
             }
             case PARQUET -> {
                 Map<String, String> types = parquetTypes(c, file);
                 List<String> header = List.copyOf(types.keySet());
                 FileKind kind = kind(declared, header);
                 List<String> columns = columns(kind, header);
-                probe.execute(c, "CREATE OR REPLACE TABLE " + schema + ".staged AS SELECT " + castList(header, columns, types)
+                probe.execute(c, "CREATE OR REPLACE VIEW " + schema + ".staged AS SELECT row_number() OVER () + 1 AS __row, "
+                        + castList(header, columns, types) + absent(kind, columns)
                         + " FROM read_parquet(" + literal(file.toAbsolutePath().toString()) + ")");
-                yield new StagedFile(format, kind, header, columns, null, null, false, "s.rowid + 2");
+                yield new StagedFile(format, kind, header, columns, null, null, false, "s.__row");
             }
             case ARROW_FILE, ARROW_STREAM -> {
                 try (BufferAllocator allocator = new RootAllocator(ARROW_MEMORY);
@@ -132,9 +124,10 @@ public final class Stager {
                     Data.exportArrayStream(allocator, reader, stream);
                     String view = schema + "_arrow";
                     c.unwrap(DuckDBConnection.class).registerArrowStream(view, stream);
-                    probe.execute(c, "CREATE OR REPLACE TABLE " + schema + ".staged AS SELECT " + castList(header, columns, types)
-                            + " FROM " + view);
-                    yield new StagedFile(format, kind, header, columns, null, null, false, "s.rowid + 2");
+                    // An Arrow stream is read once: its rows are kept in a table.
+                    probe.execute(c, "CREATE OR REPLACE TABLE " + schema + ".staged AS SELECT row_number() OVER () + 1 AS __row, "
+                            + castList(header, columns, types) + absent(kind, columns) + " FROM " + view);
+                    yield new StagedFile(format, kind, header, columns, null, null, false, "s.__row");
                 }
             }
         };
@@ -181,6 +174,7 @@ public final class Stager {
             }
         } finally {
             Files.deleteIfExists(head);
+            Files.deleteIfExists(workFile(work, schema));
         }
     }
 
@@ -208,16 +202,33 @@ public final class Stager {
         CsvLayout csv = CsvSniffer.sniff(file);
         FileKind kind = kind(declared, csv.header());
         return new StagedFile(FileFormat.CSV, kind, csv.header(), columns(kind, csv.header()), csv.charset().name(),
-                csv.delimiterName(), csv.decimalComma(), "s.rowid + 2");
+                csv.delimiterName(), csv.decimalComma(), "s.__row");
     }
 
-    private static void readCsv(Connection c, String schema, Path utf8, char delimiter, List<String> names,
+    /** The text file DuckDB reads for a workspace (a transcoded CSV, a converted workbook); deleted when the job ends. */
+    public static Path workFile(Path work, String schema) {
+        return work.resolve(schema + ".csv");
+    }
+
+    /** {@code , NULL::VARCHAR AS "target", …} for the kind's columns the file lacks, so that the checks see every column. */
+    static String absent(FileKind kind, List<String> columns) {
+        StringBuilder sb = new StringBuilder();
+        for (var column : kind.columns()) {
+            if (!columns.contains(column.name())) {
+                sb.append(", NULL::VARCHAR AS ").append(identifier(column.name()));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void readCsv(Connection c, String schema, Path utf8, char delimiter, List<String> names, String absent,
                                 boolean quotedLineBreaks, ProgressProbe probe) throws SQLException {
         String script = SqlQueries.get("ingestion/stage-csv")
                 .replace("{{s}}", schema)
                 .replace("{{path}}", literal(utf8.toAbsolutePath().toString()))
                 .replace("{{delimiter}}", literal(String.valueOf(delimiter)))
                 .replace("{{parallel}}", quotedLineBreaks ? "false" : "true")
+                .replace("{{absent}}", absent)
                 .replace("{{names}}", names.stream().map(Stager::literal).collect(Collectors.joining(", ", "[", "]")));
         probe.execute(c, script);
     }

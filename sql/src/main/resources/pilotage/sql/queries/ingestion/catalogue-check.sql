@@ -18,7 +18,8 @@ WITH typed AS (
                WHEN 'up' THEN 'up' WHEN 'hausse' THEN 'up' WHEN 'down' THEN 'down' WHEN 'baisse' THEN 'down'
            END                                    AS better,
            nullif(trim(s.default_target), '')     AS target_text,
-           parse_number(s.default_target, ctx.decimal_comma) AS default_target
+           parse_number(s.default_target, ctx.decimal_comma) AS default_target,
+           {{raw}}
     FROM {{s}}.staged s CROSS JOIN {{s}}.context ctx
 ), judged AS (
     SELECT *,
@@ -27,7 +28,9 @@ WITH typed AS (
                AND (target_text IS NULL OR isfinite(default_target)), false) AS ok
     FROM typed
 )
-SELECT *,
+SELECT line, code, level, label_fr, label_en, unit, better, default_target, ok,
+       hash(code) AS key_hash,
+       CASE WHEN NOT ok THEN CAST(to_json([{{columns}}]) AS VARCHAR) END AS original_row,
        CASE WHEN NOT ok THEN list_filter([
            CASE WHEN code IS NULL THEN err('code', NULL, 'valeur obligatoire manquante')
                 WHEN NOT regexp_full_match(code, '[A-Z0-9-]{2,40}') THEN err('code', code, 'code attendu : 2 à 40 lettres majuscules, chiffres ou tirets') END,
@@ -43,8 +46,3 @@ SELECT *,
                 THEN err('default_target', target_text, 'nombre invalide') END
        ], lambda e: e IS NOT NULL) END AS errors
 FROM judged;
-
-UPDATE {{s}}.checked c
-SET ok = false, errors = [err(NULL, NULL, 'doublon de la ligne ' || d.first_line || ' (même code)')]
-FROM (SELECT code, min(line) AS first_line FROM {{s}}.checked WHERE ok GROUP BY ALL HAVING count(*) > 1) d
-WHERE c.ok AND c.code = d.code AND c.line > d.first_line;

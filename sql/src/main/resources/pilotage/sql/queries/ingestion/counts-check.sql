@@ -16,7 +16,8 @@ WITH typed AS (
                WHEN 'collaborateur-amelioration' THEN 'improvement-collaborator'
            END                                AS category,
            nullif(trim(s.count), '')          AS count_text,
-           parse_number(s.count, ctx.decimal_comma) AS count_number
+           parse_number(s.count, ctx.decimal_comma) AS count_number,
+           {{raw}}
     FROM {{s}}.staged s CROSS JOIN {{s}}.context ctx
 ), judged AS (
     SELECT *,
@@ -28,7 +29,9 @@ WITH typed AS (
                AND count_number = floor(count_number) AND count_number BETWEEN 0 AND 2147483647, false) AS ok
     FROM typed
 )
-SELECT *,
+SELECT line, establishment, direction, period, category, count, ok,
+       hash(establishment, direction, period, category) AS key_hash,
+       CASE WHEN NOT ok THEN CAST(to_json([{{columns}}]) AS VARCHAR) END AS original_row,
        CASE WHEN NOT ok THEN list_filter([
            code_error('establishment', establishment),
            code_error('direction', direction),
@@ -41,12 +44,3 @@ SELECT *,
                 WHEN count IS NULL THEN err('count', count_text, 'nombre entier attendu') END
        ], lambda e: e IS NOT NULL) END AS errors
 FROM judged;
-
-UPDATE {{s}}.checked c
-SET ok = false,
-    errors = [err(NULL, NULL, 'doublon de la ligne ' || d.first_line || ' (même établissement, direction, période et catégorie)')]
-FROM (SELECT establishment, direction, period, category, min(line) AS first_line
-      FROM {{s}}.checked WHERE ok
-      GROUP BY ALL HAVING count(*) > 1) d
-WHERE c.ok AND c.establishment = d.establishment AND c.direction = d.direction AND c.period = d.period
-  AND c.category = d.category AND c.line > d.first_line;

@@ -1,5 +1,5 @@
 -- Checks every staged row of an indicator-measures file against the data contract.
--- In:  {{s}}.staged (the file's cells as text, in file order), {{s}}.context (ingestion_id, decimal_comma).
+-- In:  {{s}}.staged (the file's cells as text; {{line}} is a row's line in the file), {{s}}.context (ingestion_id, decimal_comma).
 -- Out: {{s}}.checked, one row per line with its typed values, ok, and for a broken row the list of its errors.
 -- One pass parses and checks; the list of errors is built only for the rows that are not ok.
 CREATE OR REPLACE TABLE {{s}}.checked AS
@@ -18,7 +18,8 @@ WITH typed AS (
            parse_number(s.target, ctx.decimal_comma)   AS target,
            nullif(s.comment, '')                       AS comment,
            i.code IS NOT NULL                          AS known_indicator,
-           i.level                                     AS catalogue_level
+           i.level                                     AS catalogue_level,
+           {{raw}}
     FROM {{s}}.staged s
     CROSS JOIN {{s}}.context ctx
     LEFT JOIN indicator i ON i.code = upper(trim(s.indicator))
@@ -35,7 +36,9 @@ WITH typed AS (
                AND (comment IS NULL OR length(comment) <= 2000), false) AS ok
     FROM typed
 )
-SELECT *,
+SELECT line, establishment, direction, project, indicator, period, value, target, comment, ok,
+       hash(establishment, direction, project, indicator, period) AS key_hash,
+       CASE WHEN NOT ok THEN CAST(to_json([{{columns}}]) AS VARCHAR) END AS original_row,
        CASE WHEN NOT ok THEN list_filter([
            code_error('establishment', establishment),
            code_error('direction', direction),
@@ -54,15 +57,3 @@ SELECT *,
            CASE WHEN length(comment) > 2000 THEN err('comment', left(comment, 50) || '…', 'commentaire de plus de 2 000 caractères') END
        ], lambda e: e IS NOT NULL) END AS errors
 FROM judged;
-
--- Two rows of the file with the same natural key: the later ones are rejected, naming the first.
--- An aggregation over the typed columns, cheap when there is no duplicate.
-UPDATE {{s}}.checked c
-SET ok = false,
-    errors = [err(NULL, NULL, 'doublon de la ligne ' || d.first_line
-                  || ' (même établissement, direction, projet, indicateur et période)')]
-FROM (SELECT establishment, direction, project, indicator, period, min(line) AS first_line
-      FROM {{s}}.checked WHERE ok
-      GROUP BY ALL HAVING count(*) > 1) d
-WHERE c.ok AND c.establishment = d.establishment AND c.direction = d.direction AND c.project = d.project
-  AND c.indicator = d.indicator AND c.period = d.period AND c.line > d.first_line;
