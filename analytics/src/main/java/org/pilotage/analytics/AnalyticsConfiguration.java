@@ -4,7 +4,14 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
+import org.pilotage.analytics.actions.ActionRepository;
 import org.pilotage.analytics.catalogue.CatalogueRepository;
+import org.pilotage.analytics.notes.CommentRepository;
+import org.pilotage.analytics.rooms.RoomDashboardService;
+import org.pilotage.analytics.rooms.RoomQueries;
+import org.pilotage.analytics.rooms.SteeringRoomRepository;
+import org.pilotage.analytics.status.CommitmentRepository;
+import org.pilotage.analytics.store.DataVersion;
 import org.pilotage.analytics.dashboard.EffectDashboardService;
 import org.pilotage.analytics.reference.ReferenceRepository;
 import org.pilotage.analytics.series.SeriesRepository;
@@ -63,6 +70,42 @@ public class AnalyticsConfiguration {
     @Bean
     ReferenceRepository referenceRepository(JdbcTemplate jdbc) {
         return new ReferenceRepository(jdbc);
+    }
+
+    @Bean
+    DataVersion dataVersion() {
+        return new DataVersion();
+    }
+
+    @Bean
+    SteeringRoomRepository steeringRoomRepository(JdbcTemplate jdbc, DataVersion version) {
+        return new SteeringRoomRepository(jdbc, version);
+    }
+
+    @Bean
+    CommitmentRepository commitmentRepository(JdbcTemplate jdbc, DataVersion version) {
+        return new CommitmentRepository(jdbc, version);
+    }
+
+    @Bean
+    CommentRepository commentRepository(NamedParameterJdbcTemplate jdbc, DataVersion version) {
+        return new CommentRepository(jdbc, version);
+    }
+
+    @Bean
+    ActionRepository actionRepository(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        return new ActionRepository(jdbc, clock);
+    }
+
+    @Bean
+    RoomQueries roomQueries(NamedParameterJdbcTemplate jdbc) {
+        return new RoomQueries(jdbc);
+    }
+
+    @Bean
+    RoomDashboardService roomDashboardService(RoomQueries queries, CatalogueRepository catalogue,
+                                              CommitmentRepository commitments, CommentRepository comments, DataVersion version) {
+        return new RoomDashboardService(queries, catalogue, commitments, comments, version);
     }
 
     @Bean

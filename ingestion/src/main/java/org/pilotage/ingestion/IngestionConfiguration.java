@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.pilotage.analytics.AnalyticsConfiguration;
 import org.pilotage.analytics.catalogue.CatalogueRepository;
 import org.pilotage.analytics.reference.ReferenceRepository;
+import org.pilotage.analytics.store.DataVersion;
 import org.pilotage.analytics.store.DuckDbStore;
 import org.pilotage.ingestion.demo.DemoData;
 import org.pilotage.ingestion.jobs.BatchInfrastructure;
@@ -64,9 +65,9 @@ public class IngestionConfiguration {
 
     @Bean
     IngestionJobListener ingestionJobListener(IngestionLog log, IngestionProgress progress, IngestionEvents events,
-                                              DuckDbStore store, ObjectProvider<MeterRegistry> meters) {
+                                              DuckDbStore store, ObjectProvider<MeterRegistry> meters, DataVersion version) {
         return new IngestionJobListener(log, progress, events, store.dataSource(), meters.getIfAvailable(SimpleMeterRegistry::new),
-                store.dataDir().resolve("work"));
+                store.dataDir().resolve("work"), version);
     }
 
     @Bean(destroyMethod = "close")

@@ -13,6 +13,12 @@ public final class ChartStyle {
 
     public static final Color VALUE = new Color(0x00, 0x72, 0xB2);
     public static final Color TARGET = new Color(0xD5, 0x5E, 0x00);
+    public static final Color COMMENT = new Color(0xCC, 0x79, 0xA7);
+    /** Okabe–Ito colours for the project-count categories, in the contract's order. */
+    public static final Color[] CATEGORIES = {new Color(0x00, 0x72, 0xB2), new Color(0xE6, 0x9F, 0x00),
+            new Color(0x00, 0x9E, 0x73), new Color(0xCC, 0x79, 0xA7), new Color(0x56, 0xB4, 0xE9)};
+    public static final BasicStroke COMMENT_STROKE = new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+            10f, new float[] {3f, 3f}, 0f);
     public static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
     public static final Color TEXT = new Color(0x22, 0x22, 0x22);
     public static final BasicStroke VALUE_STROKE = new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);

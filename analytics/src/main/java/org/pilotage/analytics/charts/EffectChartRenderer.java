@@ -19,6 +19,8 @@ import org.jfree.chart.axis.DateTickUnit;
 import org.jfree.chart.axis.DateTickUnitType;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.ui.Layer;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
@@ -31,6 +33,7 @@ import org.jfree.data.time.Month;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.pilotage.analytics.catalogue.Indicator;
+import org.pilotage.analytics.notes.IndicatorComment;
 import org.pilotage.analytics.series.MonthlyValue;
 
 /**
@@ -49,6 +52,14 @@ public final class EffectChartRenderer {
      */
     public JFreeChart render(String title, List<Indicator> indicators, Map<String, List<MonthlyValue>> series,
                              YearMonth from, YearMonth to, ChartLabels labels) {
+        return render(title, indicators, series, from, to, labels, Map.of());
+    }
+
+    /**
+     * @param comments comments per indicator code, drawn as a labelled vertical marker on their month
+     */
+    public JFreeChart render(String title, List<Indicator> indicators, Map<String, List<MonthlyValue>> series,
+                             YearMonth from, YearMonth to, ChartLabels labels, Map<String, List<IndicatorComment>> comments) {
         DateAxis months = new DateAxis(null, UTC, labels.locale());
         months.setDateFormatOverride(monthFormat(labels));
         months.setTickUnit(new DateTickUnit(DateTickUnitType.MONTH, tickStep(from, to)));
@@ -61,9 +72,15 @@ public final class EffectChartRenderer {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(months);
         plot.setGap(14);
         for (Indicator indicator : indicators) {
-            plot.add(panel(indicator, series.getOrDefault(indicator.code(), List.of()), from, to, labels), 1);
+            XYPlot panel = panel(indicator, series.getOrDefault(indicator.code(), List.of()), from, to, labels);
+            for (IndicatorComment comment : comments.getOrDefault(indicator.code(), List.of())) {
+                if (!comment.period().isBefore(from) && !comment.period().isAfter(to)) {
+                    panel.addDomainMarker(commentMarker(comment, labels), Layer.FOREGROUND);
+                }
+            }
+            plot.add(panel, 1);
         }
-        plot.setFixedLegendItems(legend(labels));
+        plot.setFixedLegendItems(legend(labels, comments.values().stream().anyMatch(l -> !l.isEmpty())));
 
         JFreeChart chart = new JFreeChart(null, ChartStyle.font(Font.BOLD, 18), plot, false);
         chart.setBackgroundPaint(Color.WHITE);
@@ -132,7 +149,20 @@ public final class EffectChartRenderer {
         return panel;
     }
 
-    private static LegendItemCollection legend(ChartLabels labels) {
+    private static ValueMarker commentMarker(IndicatorComment comment, ChartLabels labels) {
+        java.util.Calendar utc = java.util.Calendar.getInstance(UTC, labels.locale());
+        Month month = new Month(comment.period().getMonthValue(), comment.period().getYear());
+        ValueMarker marker = new ValueMarker(month.getFirstMillisecond(utc), ChartStyle.COMMENT, ChartStyle.COMMENT_STROKE);
+        String text = comment.text().strip();
+        marker.setLabel(text.length() > 32 ? text.substring(0, 31) + "…" : text);
+        marker.setLabelFont(ChartStyle.font(Font.PLAIN, 11));
+        marker.setLabelPaint(ChartStyle.COMMENT);
+        marker.setLabelAnchor(RectangleAnchor.BOTTOM_RIGHT);
+        marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+        return marker;
+    }
+
+    private static LegendItemCollection legend(ChartLabels labels, boolean withComments) {
         LegendItemCollection items = new LegendItemCollection();
         LegendItem value = new LegendItem(labels.get("value"), ChartStyle.VALUE);
         value.setLine(new java.awt.geom.Line2D.Double(-12, 0, 12, 0));
@@ -148,6 +178,15 @@ public final class EffectChartRenderer {
         target.setLineVisible(true);
         items.add(value);
         items.add(target);
+        if (withComments) {
+            LegendItem comment = new LegendItem(labels.get("comment"), ChartStyle.COMMENT);
+            comment.setLine(new java.awt.geom.Line2D.Double(0, -7, 0, 7));
+            comment.setLineStroke(ChartStyle.COMMENT_STROKE);
+            comment.setLinePaint(ChartStyle.COMMENT);
+            comment.setShapeVisible(false);
+            comment.setLineVisible(true);
+            items.add(comment);
+        }
         return items;
     }
 

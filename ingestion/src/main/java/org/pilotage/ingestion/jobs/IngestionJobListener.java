@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.pilotage.analytics.store.DataVersion;
 import org.pilotage.ingestion.kind.UnreadableFileException;
 import org.pilotage.ingestion.log.Ingestion;
 import org.pilotage.ingestion.log.IngestionLog;
@@ -36,9 +37,11 @@ public class IngestionJobListener implements JobExecutionListener {
     private final DataSource dataSource;
     private final MeterRegistry meters;
     private final java.nio.file.Path work;
+    private final DataVersion dataVersion;
 
     public IngestionJobListener(IngestionLog ingestionLog, IngestionProgress progress, IngestionEvents events,
-                                DataSource dataSource, MeterRegistry meters, java.nio.file.Path work) {
+                                DataSource dataSource, MeterRegistry meters, java.nio.file.Path work, DataVersion dataVersion) {
+        this.dataVersion = dataVersion;
         this.ingestionLog = ingestionLog;
         this.progress = progress;
         this.events = events;
@@ -69,6 +72,9 @@ public class IngestionJobListener implements JobExecutionListener {
         dropWorkspace(id);
         progress.ended(id);
         record(ingestion, execution);
+        if (ingestion.status() == IngestionStatus.COMPLETED) {
+            dataVersion.changed(); // cached dashboards are stale from now on
+        }
         events.ended(ingestion);
     }
 

@@ -124,4 +124,18 @@ class IngestionApiTest extends RunningPilotage {
         assertThat(get("/api/ingestions", null, null).statusCode()).isEqualTo(401);
         assertThat(get("/api/ingestions/999999", "steward", "demo").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void ingestionCountersAndDurationsAreExposedToPrometheusForAdmins() throws Exception {
+        post("/api/ingestions?wait=true", "steward", "metriques.csv", measures("API-E3", 5, null), null);
+
+        HttpResponse<String> metrics = get("/actuator/prometheus", "admin", "demo");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body())
+                .containsPattern("pilotage_ingestions_total\\{kind=\"indicator-measures\",status=\"COMPLETED\"\\} [1-9]")
+                .contains("pilotage_ingestion_duration_seconds_count")
+                .containsPattern("pilotage_ingestion_rows_total\\{kind=\"indicator-measures\",outcome=\"written\"\\} [1-9]");
+        assertThat(get("/actuator/prometheus", "manager", "demo").statusCode()).isEqualTo(403);
+        assertThat(get("/actuator/prometheus", null, null).statusCode()).isEqualTo(401);
+    }
 }

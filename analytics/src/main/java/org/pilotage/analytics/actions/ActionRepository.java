@@ -1,0 +1,69 @@
+package org.pilotage.analytics.actions;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.pilotage.analytics.store.SqlQueries;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/** Priority actions of steering rooms. */
+public class ActionRepository {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    public ActionRepository(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Late first, then open ones by due date, done last. */
+    public List<PriorityAction> forRoom(long roomId) {
+        return jdbc.query(SqlQueries.get("rooms/actions"),
+                new MapSqlParameterSource().addValue("room", roomId).addValue("today", LocalDate.now(clock).toString()),
+                (rs, i) -> new PriorityAction(rs.getLong("id"), rs.getLong("room_id"), rs.getString("title"),
+                        rs.getString("owner"), rs.getDate("due_date").toLocalDate(),
+                        ActionStatus.parse(rs.getString("status")).orElseThrow(), rs.getString("indicator"),
+                        rs.getBoolean("late")));
+    }
+
+    public long add(long roomId, ActionDraft draft, String by) {
+        draft.requireValid();
+        return jdbc.queryForObject("""
+                INSERT INTO priority_action (room_id, title, owner, due_date, status, indicator, created_by)
+                VALUES (:room, :title, :owner, CAST(:due AS DATE), :status, :indicator, :by) RETURNING id""",
+                params(draft).addValue("room", roomId).addValue("by", by), Long.class);
+    }
+
+    public boolean update(long id, ActionDraft draft) {
+        draft.requireValid();
+        return jdbc.update("""
+                UPDATE priority_action SET title = :title, owner = :owner, due_date = CAST(:due AS DATE), status = :status,
+                       indicator = :indicator, updated_at = current_timestamp
+                WHERE id = :id""", params(draft).addValue("id", id)) == 1;
+    }
+
+    private static MapSqlParameterSource params(ActionDraft d) {
+        return new MapSqlParameterSource().addValue("title", d.title().strip()).addValue("owner", d.owner().strip())
+                .addValue("due", d.dueDate().toString()).addValue("status", d.status().code())
+                .addValue("indicator", d.indicator() == null || d.indicator().isBlank() ? null : d.indicator());
+    }
+
+    /** What a manager fills in for an action. */
+    public record ActionDraft(String title, String owner, LocalDate dueDate, ActionStatus status, String indicator) {
+
+        public boolean valid() {
+            return title != null && !title.isBlank() && title.strip().length() <= 300
+                    && owner != null && !owner.isBlank() && owner.strip().length() <= 120
+                    && dueDate != null && status != null;
+        }
+
+        void requireValid() {
+            if (!valid()) {
+                throw new IllegalArgumentException("An action needs a title, an owner, a due date and a status");
+            }
+        }
+    }
+}

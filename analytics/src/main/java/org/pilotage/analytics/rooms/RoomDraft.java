@@ -1,0 +1,37 @@
+package org.pilotage.analytics.rooms;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/** What an admin fills in to create or change a room; {@link #problems()} says what is wrong, in French and English keys. */
+public record RoomDraft(String name, RoomLevel level, String establishment, List<String> directions,
+                        List<String> indicators, List<ProjectCategory> categories) {
+
+    public RoomDraft {
+        name = name == null ? "" : name.strip();
+        directions = directions == null ? List.of() : List.copyOf(new LinkedHashSet<>(directions));
+        indicators = indicators == null ? List.of() : List.copyOf(new LinkedHashSet<>(indicators));
+        categories = categories == null ? List.of() : List.copyOf(new LinkedHashSet<>(categories));
+    }
+
+    /** i18n keys of the rules the draft breaks; empty when it may be saved. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (name.isEmpty()) {
+            problems.add("room.error.name");
+        } else if (name.length() > 120) {
+            problems.add("room.error.name-length");
+        }
+        if (level == null) {
+            problems.add("room.error.level");
+        }
+        if (establishment == null || establishment.isBlank()) {
+            problems.add("room.error.establishment");
+        }
+        if (indicators.isEmpty() && categories.isEmpty()) {
+            problems.add("room.error.content");
+        }
+        return problems;
+    }
+}
