@@ -8,6 +8,11 @@ import org.pilotage.analytics.reference.ReferenceRepository;
 import org.pilotage.analytics.store.DataVersion;
 import org.pilotage.analytics.store.DuckDbStore;
 import org.pilotage.ingestion.demo.DemoData;
+import org.pilotage.ingestion.demo.DemoRooms;
+import org.pilotage.analytics.actions.ActionRepository;
+import org.pilotage.analytics.notes.CommentRepository;
+import org.pilotage.analytics.rooms.SteeringRoomRepository;
+import org.pilotage.analytics.status.CommitmentRepository;
 import org.pilotage.ingestion.jobs.BatchInfrastructure;
 import org.pilotage.ingestion.jobs.IngestionJobConfiguration;
 import org.pilotage.ingestion.jobs.IngestionJobListener;
@@ -94,8 +99,15 @@ public class IngestionConfiguration {
     @Bean
     @Profile("demo")
     DemoData demoData(IngestionService ingestion, DuckDbStore store, JdbcTemplate jdbc, ReferenceRepository reference,
-                      java.time.Clock clock, DefaultCatalogue catalogue) {
-        return new DemoData(ingestion, store, jdbc, reference, clock, catalogue);
+                      java.time.Clock clock, DefaultCatalogue catalogue, DemoRooms rooms) {
+        return new DemoData(ingestion, store, jdbc, reference, clock, catalogue, rooms);
+    }
+
+    @Bean
+    @Profile("demo")
+    DemoRooms demoRooms(SteeringRoomRepository rooms, ActionRepository actions, CommentRepository comments,
+                        CommitmentRepository commitments, JdbcTemplate jdbc, java.time.Clock clock) {
+        return new DemoRooms(rooms, actions, comments, commitments, jdbc, clock);
     }
 
     @Bean

@@ -80,7 +80,9 @@ public final class EffectChartRenderer {
             }
             plot.add(panel, 1);
         }
-        plot.setFixedLegendItems(legend(labels, comments.values().stream().anyMatch(l -> !l.isEmpty())));
+        boolean commented = indicators.stream().flatMap(i -> comments.getOrDefault(i.code(), List.of()).stream())
+                .anyMatch(c -> !c.period().isBefore(from) && !c.period().isAfter(to));
+        plot.setFixedLegendItems(legend(labels, commented));
 
         JFreeChart chart = new JFreeChart(null, ChartStyle.font(Font.BOLD, 18), plot, false);
         chart.setBackgroundPaint(Color.WHITE);

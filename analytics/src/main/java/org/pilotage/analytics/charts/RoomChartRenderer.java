@@ -54,8 +54,10 @@ public final class RoomChartRenderer {
             renderer.setSeriesPaint(i, ChartStyle.CATEGORIES[categories.get(i).ordinal() % ChartStyle.CATEGORIES.length]);
         }
         CategoryPlot plot = categoryPlot(data, renderer, labels.get("projects"), labels);
+        // Month names stay whole: turned when there are more than six of them.
         plot.getDomainAxis().setCategoryLabelPositions(
-                from.until(to, java.time.temporal.ChronoUnit.MONTHS) > 12 ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.STANDARD);
+                from.until(to, java.time.temporal.ChronoUnit.MONTHS) >= 6 ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.STANDARD);
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(3f);
         return chart(labels.get("chart.project-counts"), plot, true);
     }
 

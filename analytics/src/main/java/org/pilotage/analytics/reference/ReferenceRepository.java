@@ -22,6 +22,11 @@ public class ReferenceRepository {
                 new Establishment(rs.getString("code"), rs.getString("name"), strings(rs.getArray("directions"))));
     }
 
+    /** The codes of an establishment's projects, in code order. */
+    public List<String> projects(String establishment) {
+        return jdbc.query(SqlQueries.get("reference/projects"), (rs, i) -> rs.getString("code"), establishment);
+    }
+
     /** Gives an establishment its display name (codes seen first in a file are named by their code). */
     public void nameEstablishment(String code, String name) {
         jdbc.update("UPDATE establishment SET name = ? WHERE code = ?", name, code);

@@ -44,4 +44,19 @@ public class SeriesRepository {
         return jdbc.query(SqlQueries.get("dashboard/periods-with-data"), Map.of("establishment", establishment),
                 (rs, i) -> YearMonth.parse(rs.getString(1)));
     }
+
+    /** A month's count of projects of one category. */
+    public record CategoryCount(YearMonth period, String category, long count) {
+    }
+
+    /** Project counts per month and category; null establishment or direction = all, summed. */
+    public List<CategoryCount> projectCounts(String establishment, String direction, YearMonth from, YearMonth to) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("establishment", establishment)
+                .addValue("direction", direction)
+                .addValue("from", from.atDay(1).toString())
+                .addValue("to", to.atDay(1).toString());
+        return jdbc.query(SqlQueries.get("series/project-counts"), params, (rs, i) -> new CategoryCount(
+                YearMonth.parse(rs.getString("period")), rs.getString("category"), rs.getLong("count")));
+    }
 }

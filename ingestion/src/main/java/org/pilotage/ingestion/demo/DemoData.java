@@ -33,9 +33,11 @@ public class DemoData {
     private final ReferenceRepository reference;
     private final Clock clock;
     private final DefaultCatalogue catalogue;
+    private final DemoRooms rooms;
 
     public DemoData(IngestionService ingestion, DuckDbStore store, JdbcTemplate jdbc, ReferenceRepository reference, Clock clock,
-                    DefaultCatalogue catalogue) {
+                    DefaultCatalogue catalogue, DemoRooms rooms) {
+        this.rooms = rooms;
         this.ingestion = ingestion;
         this.store = store;
         this.jdbc = jdbc;
@@ -52,6 +54,7 @@ public class DemoData {
     public void loadOnce() {
         catalogue.loadIfEmpty();
         if (loaded()) {
+            rooms.createOnce();
             return;
         }
         long start = System.nanoTime();
@@ -70,6 +73,7 @@ public class DemoData {
             reference.nameEstablishment(est.code(), est.name());
         }
         jdbc.update("INSERT INTO app_setting (key, value) VALUES (?, ?)", MARKER, lastMonth.toString());
+        rooms.createOnce();
         log.info("Demo data loaded ({} months ending {}) in {} ms", DemoDataGenerator.MONTHS, lastMonth,
                 (System.nanoTime() - start) / 1_000_000);
     }

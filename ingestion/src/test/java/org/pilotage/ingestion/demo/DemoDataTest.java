@@ -23,8 +23,14 @@ class DemoDataTest {
     Path dir;
 
     private static DemoData demo(StoreFixture fx) {
+        var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(fx.jdbc);
+        var version = fx.context.getBean(org.pilotage.analytics.store.DataVersion.class);
+        DemoRooms rooms = new DemoRooms(new org.pilotage.analytics.rooms.SteeringRoomRepository(fx.jdbc, version),
+                new org.pilotage.analytics.actions.ActionRepository(named, NOVEMBER_2026),
+                new org.pilotage.analytics.notes.CommentRepository(named, version),
+                new org.pilotage.analytics.status.CommitmentRepository(fx.jdbc, version), fx.jdbc, NOVEMBER_2026);
         return new DemoData(fx.ingestion, fx.store, fx.jdbc, new ReferenceRepository(fx.jdbc), NOVEMBER_2026,
-                fx.context.getBean(DefaultCatalogue.class));
+                fx.context.getBean(DefaultCatalogue.class), rooms);
     }
 
     private static long count(JdbcTemplate jdbc, String sql) {
@@ -52,6 +58,13 @@ class DemoDataTest {
             assertThat(jdbc.queryForObject("SELECT name FROM establishment WHERE code = 'CISSS-DEMO-NORD'", String.class))
                     .isEqualTo("CISSS fictif du Nord");
             assertThat(Files.exists(fx.store.dataDir().resolve("demo").resolve("demo-mesures.csv"))).isTrue();
+            // One steering room per level, each with priority actions, one of them late.
+            assertThat(jdbc.queryForList("SELECT level FROM steering_room ORDER BY id", String.class))
+                    .containsExactly("strategic", "tactical", "operational");
+            assertThat(count(jdbc, "SELECT count(DISTINCT room_id) FROM priority_action")).isEqualTo(3);
+            assertThat(count(jdbc, "SELECT count(*) FROM priority_action WHERE status <> 'done' AND due_date < DATE '2026-11-24'"))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(count(jdbc, "SELECT count(*) FROM indicator_comment")).isGreaterThanOrEqualTo(1);
         }
     }
 
@@ -70,6 +83,7 @@ class DemoDataTest {
             JdbcTemplate jdbc = fx.jdbc;
             assertThat(count(jdbc, "SELECT count(*) FROM ingestion")).isEqualTo(ingestions);
             assertThat(count(jdbc, "SELECT count(*) FROM indicator_measure")).isEqualTo(measures);
+            assertThat(count(jdbc, "SELECT count(*) FROM steering_room")).isEqualTo(3);
         }
     }
 

@@ -1,5 +1,5 @@
 -- The projects of an establishment, in code order.
 SELECT code, name
 FROM project
-WHERE establishment = :establishment
+WHERE establishment = ?
 ORDER BY code

@@ -24,4 +24,18 @@ final class Months {
                     "The parameter " + name + " must be a month as YYYY-MM (got: " + value + ").");
         }
     }
+
+    static final int MAX_MONTHS = 240;
+
+    /** A range whose start is not after its end and which spans at most {@link #MAX_MONTHS} months. */
+    static void requireOrdered(YearMonth start, YearMonth end) {
+        if (start.isAfter(end)) {
+            throw ApiException.badRequest("Le mois from (" + start + ") est après le mois to (" + end + ").",
+                    "The month from (" + start + ") is after the month to (" + end + ").");
+        }
+        if (start.plusMonths(MAX_MONTHS).isBefore(end)) {
+            throw ApiException.badRequest("La période demandée dépasse " + MAX_MONTHS + " mois.",
+                    "The requested period is longer than " + MAX_MONTHS + " months.");
+        }
+    }
 }

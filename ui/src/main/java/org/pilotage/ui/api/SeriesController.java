@@ -19,8 +19,6 @@ class SeriesController {
     record Point(String period, double value, Double target) {
     }
 
-    private static final int MAX_MONTHS = 240;
-
     private final SeriesRepository series;
     private final CatalogueRepository catalogue;
     private final ReferenceRepository reference;
@@ -55,14 +53,7 @@ class SeriesController {
         }
         YearMonth end = Months.parse("to", to, dashboard.lastCompleteMonth());
         YearMonth start = Months.parse("from", from, end.minusMonths(11));
-        if (start.isAfter(end)) {
-            throw ApiException.badRequest("Le mois from (" + start + ") est après le mois to (" + end + ").",
-                    "The month from (" + start + ") is after the month to (" + end + ").");
-        }
-        if (start.plusMonths(MAX_MONTHS).isBefore(end)) {
-            throw ApiException.badRequest("La période demandée dépasse " + MAX_MONTHS + " mois.",
-                    "The requested period is longer than " + MAX_MONTHS + " months.");
-        }
+        Months.requireOrdered(start, end);
         return series.find(new SeriesQuery(code, null, est, blankToNull(direction), blankToNull(project), start, end))
                 .stream()
                 .map(v -> new Point(v.period().toString(), round(v.value()), v.target() == null ? null : round(v.target())))

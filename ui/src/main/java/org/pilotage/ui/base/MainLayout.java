@@ -11,6 +11,7 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.RouterLink;
 import org.pilotage.ui.dashboard.DashboardView;
 import org.pilotage.ui.ingestion.IngestionView;
+import org.pilotage.ui.rooms.RoomsView;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
@@ -35,8 +36,13 @@ public class MainLayout extends AppLayout {
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         logout.setId("logout");
 
-        HorizontalLayout nav = new HorizontalLayout(new RouterLink(getTranslation("nav.dashboard"), DashboardView.class));
+        HorizontalLayout nav = new HorizontalLayout();
         nav.addClassName("pilotage-nav");
+        if (auth.hasAnyRole("MANAGER", "EXECUTIVE", "ADMIN")) {
+            RouterLink rooms = new RouterLink(getTranslation("nav.rooms"), RoomsView.class);
+            rooms.setId("nav-rooms");
+            nav.add(rooms, new RouterLink(getTranslation("nav.dashboard"), DashboardView.class));
+        }
         if (auth.hasAnyRole("STEWARD", "ADMIN")) {
             RouterLink ingestion = new RouterLink(getTranslation("nav.ingestion"), IngestionView.class);
             ingestion.setId("nav-ingestion");

@@ -20,7 +20,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import org.pilotage.analytics.catalogue.EffectLevel;
 import org.pilotage.analytics.dashboard.EffectDashboardService;
 import org.pilotage.analytics.reference.Establishment;
@@ -30,8 +30,8 @@ import org.pilotage.analytics.reference.ReferenceRepository;
  * The effects of one establishment for a month: organisational, practitioner and clientele
  * sections, each with its indicators over the 12 months ending with the chosen month.
  */
-@Route("")
-@PermitAll
+@Route("effects")
+@RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
 public class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
     private final EffectDashboardService dashboard;

@@ -35,6 +35,8 @@ public class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/ingestions", "/api/ingestions/**").hasAnyRole(Role.ROLE_STEWARD, Role.ROLE_ADMIN)
+                        .requestMatchers("/api/rooms", "/api/rooms/**")
+                                .hasAnyRole(Role.ROLE_MANAGER, Role.ROLE_EXECUTIVE, Role.ROLE_ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> unauthorized(req, res)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

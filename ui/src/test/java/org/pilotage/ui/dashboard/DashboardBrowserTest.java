@@ -18,7 +18,7 @@ class DashboardBrowserTest extends BrowserTest {
 
     @Test
     void aManagerSeesTheThreeEffectChartsWithFrenchTitles() throws Exception {
-        WebDriverWait wait = logIn("manager", "/");
+        WebDriverWait wait = logIn("manager", "/effects");
 
         wait.until(d -> d.findElements(By.cssSelector("img.effect-chart")).size() == 3);
         @SuppressWarnings("unchecked")

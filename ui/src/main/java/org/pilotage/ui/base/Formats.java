@@ -1,0 +1,83 @@
+package org.pilotage.ui.base;
+
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.pilotage.analytics.catalogue.IndicatorUnit;
+import org.pilotage.analytics.rooms.ReportingPeriod;
+
+/** Numbers, months and dates as a French (or English) reader writes them: {@code 12,5 %}, {@code novembre 2026}. */
+public final class Formats {
+
+    private static final ZoneId ZONE = ZoneId.of("America/Montreal");
+
+    private final Locale locale;
+    private final boolean french;
+
+    public Formats(Locale locale) {
+        this.french = !"en".equals(locale.getLanguage());
+        this.locale = french ? Locale.CANADA_FRENCH : Locale.CANADA;
+    }
+
+    public String number(double value) {
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
+        if (french) {
+            symbols.setGroupingSeparator('\u00A0');
+            symbols.setDecimalSeparator(',');
+        }
+        return new DecimalFormat(Math.abs(value) >= 100 ? "#,##0" : "#,##0.#", symbols).format(value);
+    }
+
+    /** A value with its unit: {@code 12,5 %}, {@code 4,2 / 5}, {@code 150}. */
+    public String value(Double value, IndicatorUnit unit) {
+        if (value == null) {
+            return "—";
+        }
+        return switch (unit) {
+            case PERCENT -> number(value) + (french ? "\u00A0%" : "%");
+            case SCORE -> number(value) + "\u00A0/\u00A05";
+            default -> number(value);
+        };
+    }
+
+    /** A signed change: {@code +2,5}, {@code −1} (percent changes in points). */
+    public String change(double change, IndicatorUnit unit) {
+        String sign = change > 0 ? "+" : change < 0 ? "\u2212" : "±";
+        String n = number(Math.abs(change));
+        return switch (unit) {
+            case PERCENT -> sign + n + (french ? "\u00A0pt" : "\u00A0pt");
+            default -> sign + n;
+        };
+    }
+
+    public String month(YearMonth month) {
+        return DateTimeFormatter.ofPattern("MMMM yyyy", locale).format(month);
+    }
+
+    public String period(ReportingPeriod period) {
+        return switch (period.kind()) {
+            case MONTH -> month(period.end());
+            case QUARTER -> (french ? "T" : "Q") + period.quarter() + " " + period.end().getYear();
+            case ROLLING_12 -> (french ? "12 mois jusqu’à " : "12 months to ") + month(period.end());
+        };
+    }
+
+    public String date(Instant instant) {
+        return instant == null ? "—" : DateTimeFormatter.ofPattern(french ? "d MMMM yyyy" : "MMMM d, yyyy", locale)
+                .format(instant.atZone(ZONE));
+    }
+
+    public String dateTime(Instant instant) {
+        return instant == null ? "—" : DateTimeFormatter.ofPattern(french ? "d MMMM yyyy 'à' HH:mm" : "MMMM d, yyyy 'at' h:mm a", locale)
+                .format(instant.atZone(ZONE));
+    }
+
+    public String day(java.time.LocalDate date) {
+        return DateTimeFormatter.ofPattern(french ? "d MMMM yyyy" : "MMMM d, yyyy", locale).format(date);
+    }
+}

@@ -1,0 +1,227 @@
+package org.pilotage.ui.rooms;
+
+import java.io.ByteArrayInputStream;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import org.pilotage.analytics.dashboard.EffectDashboardService;
+import org.pilotage.analytics.notes.CommentRepository;
+import org.pilotage.analytics.notes.IndicatorComment;
+import org.pilotage.analytics.rooms.IndicatorTile;
+import org.pilotage.analytics.rooms.RoomDashboardService;
+import org.pilotage.analytics.rooms.RoomFilters;
+import org.pilotage.analytics.rooms.RoomQueries.MeasureRow;
+import org.pilotage.analytics.rooms.SteeringRoom;
+import org.pilotage.analytics.rooms.SteeringRoomRepository;
+import org.pilotage.ui.base.Formats;
+
+/**
+ * An indicator of a room, drilled down: its tile, its series per direction and per project, the
+ * published rows behind it (sortable, filterable, with their file) and its comments.
+ */
+@Route("rooms/:id/indicators/:code")
+@RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
+public class IndicatorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final int MAX_ROWS = 5_000;
+
+    private final SteeringRoomRepository rooms;
+    private final RoomDashboardService dashboards;
+    private final EffectDashboardService effects;
+    private final CommentRepository comments;
+    private final AuthenticationContext auth;
+    private SteeringRoom room;
+    private String code;
+    private RoomFilters filters;
+    private String title = "";
+
+    public IndicatorView(SteeringRoomRepository rooms, RoomDashboardService dashboards, EffectDashboardService effects,
+                         CommentRepository comments, AuthenticationContext auth) {
+        this.rooms = rooms;
+        this.dashboards = dashboards;
+        this.effects = effects;
+        this.comments = comments;
+        this.auth = auth;
+        addClassName("pilotage-indicator");
+        setWidthFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        long id;
+        try {
+            id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
+        } catch (NumberFormatException e) {
+            id = -1;
+        }
+        room = rooms.find(id).orElse(null);
+        code = event.getRouteParameters().get("code").orElse("");
+        if (room == null || !room.indicators().contains(code)) {
+            title = getTranslation("indicator.unknown");
+            add(new H1(title), new RouterLink(getTranslation("rooms.back"), RoomsView.class));
+            return;
+        }
+        filters = RoomView.RoomParams.of(event.getLocation().getQueryParameters(), effects.lastCompleteMonth()).filters(room);
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        Locale locale = getLocale();
+        Formats f = new Formats(locale);
+        IndicatorTile tile = dashboards.dashboard(room, filters).allTiles().stream()
+                .filter(t -> t.indicator().code().equals(code)).findFirst().orElseThrow();
+        title = tile.indicator().label(locale);
+        RouterLink back = new RouterLink("← " + room.name(), RoomView.class, new RouteParameters("id", String.valueOf(room.id())));
+        back.setQueryParameters(RoomView.RoomParams.query(filters));
+        back.setId("back-to-room");
+        H1 heading = new H1(title);
+        Paragraph about = new Paragraph(getTranslation("indicator.about", tile.indicator().code(),
+                getTranslation("level." + tile.indicator().level().code()), f.period(filters.period()),
+                getTranslation(tile.indicator().betterUp() ? "indicator.better-up" : "indicator.better-down")));
+        TileCard card = new TileCard(tile, locale, null);
+        card.addClassName("tile-large");
+
+        add(back, heading, about, card,
+                section("indicator-directions", getTranslation("indicator.per-direction"),
+                        image(dashboards.memberChartSvg(room, code, false, filters, locale), "directions")),
+                section("indicator-projects", getTranslation("indicator.per-project"),
+                        image(dashboards.memberChartSvg(room, code, true, filters, locale), "projects")),
+                rowsSection(f), commentsSection(f));
+    }
+
+    private Image image(byte[] svg, String name) {
+        Image image = new Image(DownloadHandler.fromInputStream(e -> new DownloadResponse(new ByteArrayInputStream(svg),
+                code + "-" + name + ".svg", "image/svg+xml", svg.length)).inline(), title + " — " + name);
+        image.addClassNames("effect-chart", "chart-indicator-" + name);
+        return image;
+    }
+
+    private static Section section(String id, String heading, com.vaadin.flow.component.Component... content) {
+        Section s = new Section(new H2(heading));
+        s.add(content);
+        s.setId(id);
+        s.addClassName("effect-section");
+        return s;
+    }
+
+    private Section rowsSection(Formats f) {
+        List<MeasureRow> rows = dashboards.rows(room, code, filters, MAX_ROWS);
+        Grid<MeasureRow> grid = new Grid<>();
+        grid.setId("indicator-rows");
+        grid.addColumn(r -> f.month(r.period())).setHeader(getTranslation("rows.period")).setSortable(true)
+                .setComparator(MeasureRow::period);
+        grid.addColumn(MeasureRow::direction).setHeader(getTranslation("rows.direction")).setSortable(true);
+        grid.addColumn(MeasureRow::project).setHeader(getTranslation("rows.project")).setSortable(true);
+        grid.addColumn(r -> f.number(r.value())).setHeader(getTranslation("rows.value")).setSortable(true)
+                .setComparator(MeasureRow::value);
+        grid.addColumn(r -> r.target() == null ? "" : f.number(r.target())).setHeader(getTranslation("rows.target"))
+                .setSortable(true).setComparator(r -> r.target() == null ? Double.NEGATIVE_INFINITY : r.target());
+        grid.addColumn(r -> r.comment() == null ? "" : r.comment()).setHeader(getTranslation("rows.comment")).setFlexGrow(2);
+        grid.addColumn(r -> "n° " + r.ingestionId() + (r.fileName() == null ? "" : " — " + r.fileName()))
+                .setHeader(getTranslation("rows.source")).setFlexGrow(2).setSortable(true).setComparator(MeasureRow::ingestionId);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setHeight("26rem");
+        var view = grid.setItems(rows);
+        TextField filter = new TextField();
+        filter.setId("rows-filter");
+        filter.setPlaceholder(getTranslation("rows.filter"));
+        filter.setClearButtonVisible(true);
+        filter.setValueChangeMode(ValueChangeMode.LAZY);
+        filter.setWidth("22rem");
+        filter.addValueChangeListener(e -> {
+            String q = e.getValue().strip().toLowerCase(Locale.ROOT);
+            view.setFilter(r -> q.isEmpty() || r.direction().toLowerCase(Locale.ROOT).contains(q)
+                    || r.project().toLowerCase(Locale.ROOT).contains(q) || r.period().toString().contains(q)
+                    || (r.comment() != null && r.comment().toLowerCase(Locale.ROOT).contains(q)));
+        });
+        Paragraph count = new Paragraph(getTranslation(rows.size() >= MAX_ROWS ? "rows.count-limited" : "rows.count", rows.size()));
+        return section("indicator-rows-section", getTranslation("indicator.rows"), count, filter, grid);
+    }
+
+    private Section commentsSection(Formats f) {
+        List<IndicatorComment> list = dashboards.comments(room, code, filters);
+        UnorderedList items = new UnorderedList();
+        items.setId("comments");
+        for (IndicatorComment c : list) {
+            ListItem item = new ListItem(f.month(c.period()) + " — " + c.text() + " (" + c.author() + ", " + f.date(c.createdAt()) + ")");
+            item.addClassName("comment");
+            items.add(item);
+        }
+        Section section = section("indicator-comments", getTranslation("comments.title"),
+                list.isEmpty() ? new Paragraph(getTranslation("comments.none")) : items);
+        if (RoomAccess.mayComment(auth)) {
+            ComboBox<YearMonth> month = new ComboBox<>(getTranslation("comments.period"));
+            month.setId("comment-period");
+            List<YearMonth> months = new ArrayList<>();
+            for (int i = 0; i < filters.months(); i++) {
+                months.add(filters.period().end().minusMonths(i));
+            }
+            month.setItems(months);
+            month.setItemLabelGenerator(f::month);
+            month.setValue(filters.period().end());
+            TextArea text = new TextArea(getTranslation("comments.text"));
+            text.setId("comment-text");
+            text.setMaxLength(CommentRepository.MAX_LENGTH);
+            text.setPlaceholder(getTranslation("comments.placeholder"));
+            text.setWidth("32rem");
+            Button add = new Button(getTranslation("comments.add"), e -> {
+                if (text.getValue().isBlank() || month.getValue() == null) {
+                    text.setInvalid(true);
+                    text.setErrorMessage(getTranslation("comments.empty"));
+                    return;
+                }
+                comments.add(code, room.establishment(), month.getValue(), text.getValue(), auth.getPrincipalName().orElse("?"));
+                Notification.show(getTranslation("comments.added"));
+                render();
+            });
+            add.setId("comment-add");
+            add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            HorizontalLayout form = new HorizontalLayout(month, text, add);
+            form.setAlignItems(FlexComponent.Alignment.BASELINE);
+            form.setWrap(true);
+            section.add(new Div(form));
+        }
+        return section;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " — Pilotage";
+    }
+
+}

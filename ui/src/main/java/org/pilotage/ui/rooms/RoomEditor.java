@@ -1,0 +1,103 @@
+package org.pilotage.ui.rooms;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import org.pilotage.analytics.catalogue.Indicator;
+import org.pilotage.analytics.reference.Establishment;
+import org.pilotage.analytics.rooms.ProjectCategory;
+import org.pilotage.analytics.rooms.RoomDraft;
+import org.pilotage.analytics.rooms.RoomLevel;
+import org.pilotage.analytics.rooms.SteeringRoom;
+
+/** The admin's form for a room: name, level, scope, and the ordered indicators and categories it reviews. */
+class RoomEditor extends Dialog {
+
+    private final TextField name = new TextField();
+    private final Select<RoomLevel> level = new Select<>();
+    private final ComboBox<Establishment> establishment = new ComboBox<>();
+    private final MultiSelectComboBox<String> directions = new MultiSelectComboBox<>();
+    private final OrderedPicker<String> indicators;
+    private final OrderedPicker<ProjectCategory> categories;
+    private final Paragraph problems = new Paragraph();
+
+    RoomEditor(SteeringRoom room, List<Establishment> establishments, List<Indicator> catalogue, Locale locale,
+               Consumer<RoomDraft> save) {
+        setHeaderTitle(getTranslation(room == null ? "room.new" : "room.edit"));
+        setWidth("46rem");
+        Map<String, Indicator> byCode = catalogue.stream().collect(Collectors.toMap(Indicator::code, i -> i, (a, b) -> a,
+                java.util.LinkedHashMap::new));
+
+        name.setLabel(getTranslation("room.name"));
+        name.setId("room-name");
+        name.setMaxLength(120);
+        name.setRequiredIndicatorVisible(true);
+        level.setLabel(getTranslation("room.level"));
+        level.setId("room-level");
+        level.setItems(RoomLevel.values());
+        level.setItemLabelGenerator(l -> getTranslation("room.level." + l.code()));
+        establishment.setLabel(getTranslation("room.establishment"));
+        establishment.setId("room-establishment");
+        establishment.setItems(establishments);
+        establishment.setItemLabelGenerator(e -> e.name().equals(e.code()) ? e.code() : e.name() + " (" + e.code() + ")");
+        directions.setLabel(getTranslation("room.directions"));
+        directions.setId("room-directions");
+        directions.setHelperText(getTranslation("room.directions.help"));
+        establishment.addValueChangeListener(e -> {
+            directions.clear();
+            directions.setItems(e.getValue() == null ? List.of() : e.getValue().directions());
+        });
+        indicators = new OrderedPicker<>(getTranslation("room.indicators"),
+                code -> byCode.containsKey(code) ? byCode.get(code).label(locale) + " (" + code + ")" : code);
+        indicators.setId("room-indicators");
+        indicators.setItems(byCode.keySet());
+        categories = new OrderedPicker<>(getTranslation("room.categories"), c -> getTranslation("category." + c.code()));
+        categories.setId("room-categories");
+        categories.setItems(List.of(ProjectCategory.values()));
+
+        if (room != null) {
+            name.setValue(room.name());
+            level.setValue(room.level());
+            establishments.stream().filter(e -> e.code().equals(room.establishment())).findFirst().ifPresent(establishment::setValue);
+            directions.setValue(new java.util.LinkedHashSet<>(room.directions()));
+            indicators.setValue(room.indicators());
+            categories.setValue(room.categories());
+        } else {
+            level.setValue(RoomLevel.TACTICAL);
+        }
+
+        FormLayout form = new FormLayout(name, level, establishment, directions);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
+        problems.addClassName("form-problems");
+        add(form, indicators, categories, problems);
+
+        Button ok = new Button(getTranslation("room.save"), e -> {
+            RoomDraft draft = new RoomDraft(name.getValue(), level.getValue(),
+                    establishment.getValue() == null ? null : establishment.getValue().code(),
+                    directions.getValue().stream().sorted().toList(), indicators.getValue(), categories.getValue());
+            List<String> wrong = draft.problems();
+            if (!wrong.isEmpty()) {
+                problems.setText(wrong.stream().map(this::getTranslation).collect(Collectors.joining(" ")));
+                return;
+            }
+            save.accept(draft);
+            close();
+        });
+        ok.setId("room-save");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(getTranslation("action.cancel"), e -> close());
+        getFooter().add(cancel, ok);
+    }
+}

@@ -1,0 +1,208 @@
+package org.pilotage.ui.rooms;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import jakarta.annotation.security.RolesAllowed;
+import org.pilotage.analytics.catalogue.EffectLevel;
+import org.pilotage.analytics.dashboard.EffectDashboardService;
+import org.pilotage.analytics.rooms.IndicatorTile;
+import org.pilotage.analytics.rooms.RoomChart;
+import org.pilotage.analytics.rooms.RoomDashboard;
+import org.pilotage.analytics.rooms.RoomDashboardService;
+import org.pilotage.analytics.rooms.RoomFilters;
+import org.pilotage.analytics.rooms.SteeringRoom;
+import org.pilotage.analytics.rooms.SteeringRoomRepository;
+import org.pilotage.ingestion.log.IngestionStatus;
+import org.pilotage.ingestion.progress.IngestionEvents;
+import org.pilotage.ui.base.Formats;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * A room on a wall screen: full screen, large type, one section at a time rotating every N seconds
+ * ({@code ?rotate=N}, default {@code pilotage.wall-screen.rotate-seconds}), redrawn by itself (server
+ * push) when an ingestion that touches the room's data completes.
+ */
+@Route(value = "rooms/:id/tv", autoLayout = false)
+@RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
+public class WallScreenView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final ZoneId ZONE = ZoneId.of("America/Montreal");
+
+    private final SteeringRoomRepository rooms;
+    private final RoomDashboardService dashboards;
+    private final EffectDashboardService effects;
+    private final IngestionEvents events;
+    private final int defaultRotateSeconds;
+    private final List<Div> sections = new ArrayList<>();
+    private final Div stage = new Div();
+    private final Span freshness = new Span();
+    private final Span refreshed = new Span();
+    private SteeringRoom room;
+    private int rotateSeconds;
+    private int current;
+    private Runnable subscription;
+    private com.vaadin.flow.shared.Registration pollRegistration;
+
+    public WallScreenView(SteeringRoomRepository rooms, RoomDashboardService dashboards, EffectDashboardService effects,
+                          IngestionEvents events, @Value("${pilotage.wall-screen.rotate-seconds:20}") int rotateSeconds) {
+        this.rooms = rooms;
+        this.dashboards = dashboards;
+        this.effects = effects;
+        this.events = events;
+        this.defaultRotateSeconds = rotateSeconds;
+        addClassName("wall-screen");
+        setSizeFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        long id;
+        try {
+            id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
+        } catch (NumberFormatException e) {
+            id = -1;
+        }
+        room = rooms.find(id).orElse(null);
+        removeAll();
+        if (room == null) {
+            add(new H1(getTranslation("room.unknown")), new RouterLink(getTranslation("rooms.back"), RoomsView.class));
+            return;
+        }
+        rotateSeconds = event.getLocation().getQueryParameters().getSingleParameter("rotate").map(v -> {
+            try {
+                return Math.clamp(Integer.parseInt(v), 5, 600);
+            } catch (NumberFormatException e) {
+                return defaultRotateSeconds;
+            }
+        }).orElse(defaultRotateSeconds);
+        H1 name = new H1(room.name());
+        name.addClassName("tv-title");
+        freshness.setId("tv-freshness");
+        refreshed.setId("tv-refreshed");
+        RouterLink exit = new RouterLink(getTranslation("tv.exit"), RoomView.class, new RouteParameters("id", String.valueOf(room.id())));
+        exit.addClassName("tv-exit");
+        Div head = new Div(name, freshness, refreshed, exit);
+        head.addClassName("tv-head");
+        stage.addClassName("tv-stage");
+        add(head, stage);
+        redraw();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        UI ui = attachEvent.getUI();
+        if (room == null) {
+            return;
+        }
+        ui.setPollInterval(rotateSeconds * 1000);
+        pollRegistration = ui.addPollListener(e -> rotate());
+        SteeringRoom watched = room;
+        subscription = events.subscribe(ingestion -> {
+            if (ingestion.status() == IngestionStatus.COMPLETED && dashboards.touches(watched, ingestion.id())) {
+                ui.access(this::redraw);
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (subscription != null) {
+            subscription.run();
+            subscription = null;
+        }
+        if (pollRegistration != null) {
+            pollRegistration.remove();
+            pollRegistration = null;
+        }
+        detachEvent.getUI().setPollInterval(-1);
+    }
+
+    private void redraw() {
+        Locale locale = getLocale();
+        Formats f = new Formats(locale);
+        RoomFilters filters = new RoomFilters(org.pilotage.analytics.rooms.ReportingPeriod.month(effects.lastCompleteMonth()));
+        RoomDashboard dashboard = dashboards.dashboard(room, filters);
+        freshness.setText(dashboard.freshness() == null ? getTranslation("room.no-data")
+                : getTranslation("room.freshness", f.date(dashboard.freshness())) + " · " + f.period(filters.period()));
+        refreshed.setText(getTranslation("tv.refreshed", LocalTime.now(ZONE).format(DateTimeFormatter.ofPattern("HH:mm:ss"))));
+        refreshed.getElement().setAttribute("data-version", String.valueOf(dashboard.dataVersion()));
+
+        sections.clear();
+        for (EffectLevel level : EffectLevel.values()) {
+            List<IndicatorTile> tiles = dashboard.tiles().get(level);
+            if (tiles == null) {
+                continue;
+            }
+            Div tileGrid = new Div();
+            tileGrid.addClassNames("tiles", "tv-tiles");
+            tiles.forEach(t -> tileGrid.add(new TileCard(t, locale, null)));
+            sections.add(section(level.code(), getTranslation("level." + level.code()), tileGrid,
+                    chart(RoomChart.of(level), filters)));
+        }
+        if (dashboard.charts().contains(RoomChart.PROJECT_COUNTS)) {
+            sections.add(section("project-counts", getTranslation("room.project-counts"), chart(RoomChart.PROJECT_COUNTS, filters)));
+        }
+        current = Math.min(current, Math.max(0, sections.size() - 1));
+        stage.removeAll();
+        sections.forEach(stage::add);
+        show();
+    }
+
+    private Div section(String id, String title, com.vaadin.flow.component.Component... content) {
+        Div s = new Div(new H2(title));
+        s.add(content);
+        s.addClassName("tv-section");
+        s.setId("tv-section-" + id);
+        return s;
+    }
+
+    private Image chart(RoomChart chart, RoomFilters filters) {
+        // PNG at twice the layout size: sharp on a large screen and light for the browser of a small PC.
+        byte[] png = dashboards.chartPng(room, chart, filters, getLocale(), 2);
+        Image image = new Image(DownloadHandler.fromInputStream(e -> new DownloadResponse(new ByteArrayInputStream(png),
+                "salle-" + room.id() + "-" + chart.id() + ".png", "image/png", png.length)).inline(), chart.id());
+        image.addClassName("tv-chart");
+        return image;
+    }
+
+    private void rotate() {
+        if (!sections.isEmpty()) {
+            current = (current + 1) % sections.size();
+            show();
+        }
+    }
+
+    private void show() {
+        for (int i = 0; i < sections.size(); i++) {
+            // A class, not setVisible: hidden sections stay in the page, so rotating costs no round trip.
+            sections.get(i).setClassName("tv-hidden", i != current);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (room == null ? "" : room.name() + " — ") + getTranslation("tv.page-title");
+    }
+}

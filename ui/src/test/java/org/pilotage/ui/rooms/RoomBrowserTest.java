@@ -1,0 +1,121 @@
+package org.pilotage.ui.rooms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.pilotage.analytics.dashboard.EffectDashboardService;
+import org.pilotage.analytics.rooms.IndicatorTile;
+import org.pilotage.analytics.rooms.ReportingPeriod;
+import org.pilotage.analytics.rooms.RoomDashboardService;
+import org.pilotage.analytics.rooms.RoomFilters;
+import org.pilotage.analytics.rooms.SteeringRoom;
+import org.pilotage.analytics.rooms.SteeringRoomRepository;
+import org.pilotage.ui.BrowserTest;
+import org.pilotage.ui.base.Formats;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A manager opens a steering room in Chromium, reads a tile, drills down and comments. */
+class RoomBrowserTest extends BrowserTest {
+
+    @Autowired
+    SteeringRoomRepository rooms;
+    @Autowired
+    RoomDashboardService dashboards;
+    @Autowired
+    EffectDashboardService effects;
+
+    private SteeringRoom room(String level) {
+        return rooms.findAll().stream().filter(r -> r.level().code().equals(level)).findFirst().orElseThrow();
+    }
+
+    private String js(String script, Object... args) {
+        return String.valueOf(((JavascriptExecutor) browser).executeScript(script, args));
+    }
+
+    @Test
+    void aManagerReadsATilesStatusAndTrendDrillsDownAndCommentsWithAMarkerOnTheChart() throws Exception {
+        SteeringRoom room = room("strategic");
+        IndicatorTile expected = dashboards.dashboard(room, new RoomFilters(ReportingPeriod.month(effects.lastCompleteMonth())))
+                .allTiles().stream().filter(t -> t.indicator().code().equals("CLI-FAMILLES")).findFirst().orElseThrow();
+        Formats f = new Formats(Locale.CANADA_FRENCH);
+
+        WebDriverWait wait = logIn("manager", "/");
+        wait.until(d -> d.findElements(By.cssSelector(".room-card")).size() >= 3);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].click()",
+                browser.findElement(By.cssSelector(".room-card[data-room='" + room.id() + "'] a.room-card-name")));
+
+        WebElement tile = wait.until(d -> d.findElement(By.cssSelector(".tile[data-indicator='CLI-FAMILLES']")));
+        assertThat(tile.findElement(By.cssSelector(".tile-value")).getText())
+                .isEqualTo(f.value(expected.value(), expected.indicator().unit()).replace('\u00A0', ' '));
+        String status = tile.findElement(By.cssSelector(".tile-status")).getText();
+        assertThat(tile.getDomAttribute("data-status")).isEqualTo(expected.status().code());
+        assertThat(status).isEqualTo(TileCard.icon(expected.status()) + " " + switch (expected.status()) {
+            case ON_TARGET -> "Cible atteinte";
+            case COMMITMENT_MET -> "Engagement tenu";
+            case BELOW_COMMITMENT -> "Sous l’engagement";
+            case NO_TARGET -> "Sans cible";
+            case NO_DATA -> "Pas de donnée";
+        });
+        String trend = tile.findElement(By.cssSelector(".tile-trend-previous")).getText();
+        assertThat(expected.vsPrevious()).isNotNull();
+        assertThat(trend).endsWith((f.change(expected.vsPrevious().change(), expected.indicator().unit()) + " vs période précédente")
+                .replace('\u00A0', ' '));
+        assertThat(browser.findElement(By.id("freshness")).getText()).startsWith("Données au ");
+        assertThat(browser.findElements(By.cssSelector("img.effect-chart"))).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(browser.findElement(By.id("late-banner")).getText()).contains("en retard");
+        screenshot("room-strategic");
+
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(); arguments[0].click()", tile);
+        wait.until(d -> d.getCurrentUrl().contains("/rooms/" + room.id() + "/indicators/CLI-FAMILLES"));
+        wait.until(d -> d.findElement(By.id("indicator-rows")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Familles rejointes par les approches de proximité");
+
+        String text = "Forum des familles " + System.nanoTime();
+        WebElement area = wait.until(d -> d.findElement(By.cssSelector("#comment-text textarea")));
+        area.sendKeys(text, org.openqa.selenium.Keys.TAB);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].click()", browser.findElement(By.id("comment-add")));
+        wait.until(d -> d.findElement(By.id("comments")).getText().contains(text));
+
+        // The marker: the per-direction chart the page shows now carries the comment.
+        String svg = wait.until(d -> {
+            String s = js("""
+                    const img = document.querySelector('img.chart-indicator-directions');
+                    if (!img) return '';
+                    const r = new XMLHttpRequest(); r.open('GET', img.src, false); r.send(); return r.responseText;""");
+            return s.contains(text.substring(0, 20)) ? s : null;
+        });
+        assertThat(svg).contains("<svg");
+        screenshot("indicator-drill-down");
+
+        ((JavascriptExecutor) browser).executeScript("arguments[0].click()", browser.findElement(By.id("back-to-room")));
+        wait.until(d -> d.findElement(By.cssSelector("#section-clientele img.effect-chart")));
+        String sectionSvg = js("""
+                const img = document.querySelector('#section-clientele img.effect-chart');
+                const r = new XMLHttpRequest(); r.open('GET', img.src, false); r.send(); return r.responseText;""");
+        assertThat(sectionSvg).contains(text.substring(0, 20));
+    }
+
+    private String sectionTitle() {
+        return js("const h = document.querySelector('#section-practitioner h2'); return h ? h.textContent : '';");
+    }
+
+    @Test
+    void theRoomSpeaksEnglishAfterTheLanguageSwitch() throws Exception {
+        SteeringRoom room = room("operational");
+        WebDriverWait wait = logIn("executive", "/rooms/" + room.id());
+        wait.until(d -> sectionTitle().equals("Effets chez les intervenants"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].click()", browser.findElement(By.id("language-switch")));
+        wait.until(d -> sectionTitle().equals("Practitioner effects"));
+        assertThat(js("return document.getElementById('freshness').textContent")).startsWith("Data as of ");
+        // Executives see the dashboard but may not add priority actions.
+        assertThat(browser.findElements(By.id("action-add"))).isEmpty();
+        ((JavascriptExecutor) browser).executeScript("arguments[0].click()", browser.findElement(By.id("language-switch")));
+        wait.until(d -> sectionTitle().equals("Effets chez les intervenants"));
+    }
+}
