@@ -202,7 +202,7 @@ public final class Stager {
         CsvLayout csv = CsvSniffer.sniff(file);
         FileKind kind = kind(declared, csv.header());
         return new StagedFile(FileFormat.CSV, kind, csv.header(), columns(kind, csv.header()), csv.charset().name(),
-                csv.delimiterName(), csv.decimalComma(), "s.__row");
+                csv.delimiterName(), csv.decimalComma(), "s.rowid + 2");
     }
 
     /** The text file DuckDB reads for a workspace (a transcoded CSV, a converted workbook); deleted when the job ends. */

@@ -1,13 +1,15 @@
 -- Two rows of the file with the same natural key: the later ones are rejected, naming the first.
 -- Keys that appear more than once: grouped by a hash of the key first (cheap), then checked on the key itself.
+-- Only the rejected rows' original cells are read back from {{s}}.staged: nothing is read when there is no duplicate.
 UPDATE {{s}}.checked c
 SET ok = false,
-    original_row = (SELECT CAST(to_json([{{columns}}]) AS VARCHAR) FROM (SELECT {{raw}} FROM {{s}}.staged s WHERE {{line}} = c.line)),
-    errors = [err(NULL, NULL, 'doublon de la ligne ' || d.first_line
+    original_row = x.original_row,
+    errors = [err(NULL, NULL, 'doublon de la ligne ' || x.first_line
                   || ' (même établissement, direction, projet, indicateur et période)')]
-FROM (SELECT establishment, direction, project, indicator, period, min(line) AS first_line
-      FROM {{s}}.checked
-      WHERE ok AND key_hash IN (SELECT key_hash FROM {{s}}.checked WHERE ok GROUP BY key_hash HAVING count(*) > 1)
-      GROUP BY ALL HAVING count(*) > 1) d
-WHERE c.ok AND c.establishment = d.establishment AND c.direction = d.direction AND c.project = d.project
-  AND c.indicator = d.indicator AND c.period = d.period AND c.line > d.first_line;
+FROM (SELECT d.line, d.first_line, CAST(to_json([{{columns}}]) AS VARCHAR) AS original_row
+      FROM (SELECT line, min(line) OVER (PARTITION BY establishment, direction, project, indicator, period) AS first_line
+            FROM {{s}}.checked
+            WHERE ok AND key_hash IN (SELECT key_hash FROM {{s}}.checked WHERE ok GROUP BY key_hash HAVING count(*) > 1)
+            QUALIFY line > first_line) d
+      JOIN (SELECT {{line}} AS line, {{raw}} FROM {{s}}.staged s) r ON r.line = d.line) x
+WHERE c.line = x.line;
