@@ -52,6 +52,8 @@ public class RoomDashboardService {
     private final EffectChartRenderer effectRenderer = new EffectChartRenderer();
     private final RoomChartRenderer roomRenderer = new RoomChartRenderer();
     private final ResultCache cache;
+    private final java.util.concurrent.Semaphore rasterPermits =
+            new java.util.concurrent.Semaphore(Runtime.getRuntime().availableProcessors());
 
     public RoomDashboardService(RoomQueries queries, CatalogueRepository catalogue, CommitmentRepository commitments,
                                 CommentRepository comments, DataVersion version) {
@@ -101,6 +103,19 @@ public class RoomDashboardService {
         return charts;
     }
 
+    /**
+     * The room's tiles and every chart as SVG, the charts drawn in parallel (each is independent once
+     * the room's data is read): what a dashboard needs to show the room.
+     */
+    public Map<RoomChart, byte[]> renderAll(SteeringRoom room, RoomFilters filters, Locale locale) {
+        RoomDashboard dashboard = dashboard(room, filters);
+        Map<RoomChart, byte[]> svgs = new java.util.concurrent.ConcurrentHashMap<>();
+        dashboard.charts().parallelStream().forEach(c -> svgs.put(c, chartSvg(room, c, filters, locale)));
+        Map<RoomChart, byte[]> ordered = new LinkedHashMap<>();
+        dashboard.charts().forEach(c -> ordered.put(c, svgs.get(c)));
+        return ordered;
+    }
+
     public byte[] chartSvg(SteeringRoom room, RoomChart chart, RoomFilters filters, Locale locale) {
         return cache.get(new ChartKey(key(room, filters), chart, locale.getLanguage(), "svg", 1), () -> {
             Size size = size(room, chart);
@@ -112,7 +127,15 @@ public class RoomDashboardService {
     public byte[] chartPng(SteeringRoom room, RoomChart chart, RoomFilters filters, Locale locale, double scale) {
         return cache.get(new ChartKey(key(room, filters), chart, locale.getLanguage(), "png", scale), () -> {
             Size size = size(room, chart);
-            return ChartEncoder.png(chart(room, chart, filters, locale), size.width(), size.height(), scale);
+            JFreeChart drawn = chart(room, chart, filters, locale);
+            // A raster of a few megapixels each: as many at once as there are cores, so that a burst of
+            // viewers after a publication queues here instead of filling the heap.
+            rasterPermits.acquireUninterruptibly();
+            try {
+                return ChartEncoder.png(drawn, size.width(), size.height(), scale);
+            } finally {
+                rasterPermits.release();
+            }
         });
     }
 
@@ -178,9 +201,16 @@ public class RoomDashboardService {
         return new DataKey(room.id(), room.updatedAt(), filters);
     }
 
+    private record CatalogueKey() {
+    }
+
     private Map<String, Indicator> indicators(SteeringRoom room) {
-        Map<String, Indicator> all = new LinkedHashMap<>();
-        catalogue.findAll().forEach(i -> all.put(i.code(), i));
+        // The catalogue changes only through an ingestion, which changes the data version.
+        Map<String, Indicator> all = cache.get(new CatalogueKey(), () -> {
+            Map<String, Indicator> byCode = new LinkedHashMap<>();
+            catalogue.findAll().forEach(i -> byCode.put(i.code(), i));
+            return java.util.Collections.unmodifiableMap(byCode);
+        });
         Map<String, Indicator> known = new LinkedHashMap<>();
         for (String code : room.indicators()) {
             if (all.containsKey(code)) {

@@ -24,8 +24,20 @@ public class SteeringRoomRepository {
         this.version = version;
     }
 
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(long version, List<SteeringRoom> rooms) {
+    }
+
+    /** Every room; read once per data version (every change of a room changes the version). */
     public List<SteeringRoom> findAll() {
-        return jdbc.query(SqlQueries.get("rooms/rooms"), (rs, i) -> room(rs));
+        Snapshot s = snapshot;
+        long v = version.current();
+        if (s == null || s.version() != v) {
+            s = new Snapshot(v, List.copyOf(jdbc.query(SqlQueries.get("rooms/rooms"), (rs, i) -> room(rs))));
+            snapshot = s;
+        }
+        return s.rooms();
     }
 
     public Optional<SteeringRoom> find(long id) {

@@ -203,6 +203,7 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
         body.removeAll();
         RoomFilters filters = filters();
         RoomDashboard dashboard = dashboards.dashboard(room, filters);
+        Map<RoomChart, byte[]> charts = dashboards.renderAll(room, filters, getLocale());
         Formats f = new Formats(getLocale());
         Locale locale = getLocale();
 
@@ -228,12 +229,12 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
                 grid.add(new TileCard(tile, locale, () -> openIndicator(tile.indicator(), filters)));
             }
             section.add(new H2(getTranslation("level." + level.code())), grid,
-                    chart(RoomChart.of(level), filters, getTranslation("level." + level.code())));
+                    chart(RoomChart.of(level), charts, filters, getTranslation("level." + level.code())));
             body.add(section);
         }
         if (dashboard.charts().contains(RoomChart.PROJECT_COUNTS)) {
             Section counts = new Section(new H2(getTranslation("room.project-counts")),
-                    chart(RoomChart.PROJECT_COUNTS, filters, getTranslation("room.project-counts")));
+                    chart(RoomChart.PROJECT_COUNTS, charts, filters, getTranslation("room.project-counts")));
             counts.setId("section-project-counts");
             counts.addClassName("effect-section");
             body.add(counts);
@@ -251,7 +252,7 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
                 compared.addValueChangeListener(e -> refresh());
             }
             Section directions = new Section(new H2(getTranslation("room.directions-compared")), compared,
-                    chart(RoomChart.DIRECTIONS, filters, getTranslation("room.directions-compared")));
+                    chart(RoomChart.DIRECTIONS, charts, filters, getTranslation("room.directions-compared")));
             directions.setId("section-directions");
             directions.addClassName("effect-section");
             body.add(directions);
@@ -259,8 +260,8 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
         body.add(actionsSection());
     }
 
-    private Image chart(RoomChart chart, RoomFilters filters, String label) {
-        byte[] svg = dashboards.chartSvg(room, chart, filters, getLocale());
+    private Image chart(RoomChart chart, Map<RoomChart, byte[]> charts, RoomFilters filters, String label) {
+        byte[] svg = charts.get(chart);
         Image image = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(new ByteArrayInputStream(svg),
                 "salle-" + room.id() + "-" + chart.id() + ".svg", "image/svg+xml", svg.length)).inline(),
                 getTranslation("room.chart-alt", label, new Formats(getLocale()).period(filters.period())));

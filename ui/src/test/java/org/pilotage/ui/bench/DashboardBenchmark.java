@@ -1,0 +1,292 @@
+package org.pilotage.ui.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.pilotage.analytics.rooms.ProjectCategory;
+import org.pilotage.analytics.rooms.ReportingPeriod;
+import org.pilotage.analytics.rooms.RoomChart;
+import org.pilotage.analytics.rooms.RoomDashboardService;
+import org.pilotage.analytics.rooms.RoomDraft;
+import org.pilotage.analytics.rooms.RoomFilters;
+import org.pilotage.analytics.rooms.RoomLevel;
+import org.pilotage.analytics.rooms.SteeringRoom;
+import org.pilotage.analytics.rooms.SteeringRoomRepository;
+import org.pilotage.analytics.store.DataVersion;
+import org.pilotage.analytics.store.DuckDbStore;
+import org.pilotage.analytics.store.SqlQueries;
+import org.pilotage.ui.PilotageApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * Dashboard benchmark (run through bench/dashboard.sh): N generated measure rows (default 10 M) in
+ * the store, then, warm, in one run:
+ * (1) the server-side time to compute and render a whole room (every tile and chart, cache emptied
+ *     each time) against the bare time of the same DuckDB queries run directly;
+ * (2) 50 concurrent viewers on loopback asking for chart PNGs of several rooms and filters, with a
+ *     publication (data version change) every 10 s, and the p50/p95/max per chart request.
+ */
+public final class DashboardBenchmark {
+
+    private static final String PASSWORD = "benchmark-admin";
+    private static final String SEP = "\u001F";
+
+    private DashboardBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long rows = args.length > 0 ? Long.parseLong(args[0].replace("_", "")) : 10_000_000L;
+        Path work = Path.of(args.length > 1 ? args[1] : "target/bench").toAbsolutePath();
+        int viewers = args.length > 2 ? Integer.parseInt(args[2]) : 50;
+        int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+        Path data = work.resolve("dashboard");
+        deleteTree(data);
+        Files.createDirectories(data);
+
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(PilotageApplication.class).run(
+                "--pilotage.data-dir=" + data, "--server.port=0", "--pilotage.admin-password=" + PASSWORD,
+                "--logging.level.root=WARN", "--logging.level.org.pilotage=WARN");
+        try {
+            DuckDbStore store = app.getBean(DuckDbStore.class);
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            YearMonth last = YearMonth.now().minusMonths(1);
+            long t = System.nanoTime();
+            generate(store, rows, last);
+            System.out.printf(Locale.ROOT, "generated %,d measure rows in %.1f s%n", rows, (System.nanoTime() - t) / 1e9);
+
+            SteeringRoomRepository rooms = app.getBean(SteeringRoomRepository.class);
+            RoomDashboardService dashboards = app.getBean(RoomDashboardService.class);
+            List<String> indicators = app.getBean(org.pilotage.analytics.catalogue.CatalogueRepository.class).findAll().stream()
+                    .map(i -> i.code()).toList();
+            List<Long> roomIds = new ArrayList<>();
+            for (int e = 0; e < 4; e++) {
+                roomIds.add(rooms.create(new RoomDraft("Salle " + e, RoomLevel.TACTICAL, "BENCH-E" + e, List.of(), indicators,
+                        List.of(ProjectCategory.values())), "benchmark"));
+            }
+            SteeringRoom room = rooms.find(roomIds.getFirst()).orElseThrow();
+            RoomFilters filters = new RoomFilters(ReportingPeriod.month(last));
+
+            // (1) whole room against its bare queries, warm
+            for (int i = 0; i < 5; i++) {
+                bare(store, room, filters);
+                dashboards.clearCache();
+                renderRoom(dashboards, room, filters);
+            }
+            int runs = 30;
+            double[] bare = new double[runs];
+            double[] roomMs = new double[runs];
+            double[] cached = new double[runs];
+            for (int i = 0; i < runs; i++) {
+                bare[i] = bare(store, room, filters);
+                dashboards.clearCache();
+                long s = System.nanoTime();
+                renderRoom(dashboards, room, filters);
+                roomMs[i] = (System.nanoTime() - s) / 1e6;
+                s = System.nanoTime();
+                renderRoom(dashboards, room, filters);
+                cached[i] = (System.nanoTime() - s) / 1e6;
+            }
+            double bareMedian = median(bare);
+            double roomMedian = median(roomMs);
+            System.out.printf(Locale.ROOT, "room: %d tiles, %d charts over %,d rows of its establishment%n", indicators.size(),
+                    dashboards.charts(room).size(), rows / 10);
+            System.out.printf(Locale.ROOT, "bare DuckDB queries of a room    median %7.1f ms%n", bareMedian);
+            System.out.printf(Locale.ROOT, "room computed and rendered        median %7.1f ms  (ratio %.2f, target <= 2.0 and <= 150 ms)%n",
+                    roomMedian, roomMedian / bareMedian);
+            System.out.printf(Locale.ROOT, "room from the cache               median %7.3f ms%n", median(cached));
+
+            // One chart alone, data already read: drawing and encoding only.
+            double[] png = new double[runs];
+            double[] svg = new double[runs];
+            RoomChart clientele = RoomChart.CLIENTELE;
+            for (int i = 0; i < runs; i++) {
+                dashboards.clearCache();
+                dashboards.dashboard(room, filters);
+                long s = System.nanoTime();
+                dashboards.chartPng(room, clientele, filters, Locale.CANADA_FRENCH, 2);
+                png[i] = (System.nanoTime() - s) / 1e6;
+                s = System.nanoTime();
+                dashboards.chartSvg(room, clientele, filters, Locale.CANADA_FRENCH);
+                svg[i] = (System.nanoTime() - s) / 1e6;
+            }
+            System.out.printf(Locale.ROOT, "one chart (4 panels, 2200x%d px PNG) median %6.1f ms; as SVG median %6.1f ms%n",
+                    2 * dashboards.size(room, clientele).height(), median(png), median(svg));
+
+            // (2) concurrent viewers
+            loadTest(port, roomIds, last, viewers, seconds, app.getBean(DataVersion.class));
+        } finally {
+            app.close();
+            deleteTree(data);
+        }
+    }
+
+    private static void renderRoom(RoomDashboardService dashboards, SteeringRoom room, RoomFilters filters) {
+        dashboards.renderAll(room, filters, Locale.CANADA_FRENCH);
+    }
+
+    /** The statements a room runs, with the same parameters, straight on the store's pool (no cache, no rendering). */
+    private static double bare(DuckDbStore store, SteeringRoom room, RoomFilters filters) {
+        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(store.dataSource());
+        YearMonth to = filters.period().end();
+        Map<String, Object> p = new HashMap<>();
+        p.put("establishment", room.establishment());
+        p.put("directions", "");
+        p.put("project", "");
+        p.put("indicators", String.join(SEP, room.indicators()));
+        p.put("categories", String.join(SEP, room.categories().stream().map(ProjectCategory::code).toList()));
+        p.put("indicator", room.indicators().getFirst());
+        p.put("ids", "999999");
+        long s = System.nanoTime();
+        p.put("from", to.minusMonths(23).atDay(1).toString());
+        p.put("to", to.atDay(1).toString());
+        drain(jdbc, "rooms/indicator-months", p);
+        p.put("from", to.minusMonths(11).atDay(1).toString());
+        drain(jdbc, "rooms/project-counts", p);
+        drain(jdbc, "rooms/comments", p);
+        p.put("from", to.atDay(1).toString());
+        drain(jdbc, "rooms/indicator-by-direction", p);
+        drain(jdbc, "rooms/commitments", p);
+        drain(jdbc, "rooms/ingestions", p);
+        return (System.nanoTime() - s) / 1e6;
+    }
+
+    private static void drain(NamedParameterJdbcTemplate jdbc, String query, Map<String, Object> params) {
+        jdbc.query(SqlQueries.get(query), params, rs -> {
+            rs.getObject(1);
+        });
+    }
+
+    private static void loadTest(int port, List<Long> rooms, YearMonth last, int viewers, int seconds, DataVersion version)
+            throws Exception {
+        String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String[] charts = {"organisational", "practitioner", "clientele", "project-counts", "directions"};
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong errors = new AtomicLong();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(viewers + 1);
+        pool.submit(() -> {
+            // A publication every 10 s: cached charts become stale and are drawn again.
+            while (System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(10_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                version.changed();
+            }
+        });
+        for (int v = 0; v < viewers; v++) {
+            pool.submit(() -> {
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                while (System.nanoTime() < deadline) {
+                    String path = "/api/rooms/" + rooms.get(random.nextInt(rooms.size())) + "/charts/"
+                            + charts[random.nextInt(charts.length)] + ".png?period=" + last.minusMonths(random.nextInt(3));
+                    long s = System.nanoTime();
+                    try {
+                        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .header("Authorization", auth).timeout(Duration.ofSeconds(30)).GET().build(),
+                                HttpResponse.BodyHandlers.ofByteArray());
+                        if (r.statusCode() != 200 || r.body().length < 1000) {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    latencies.add((System.nanoTime() - s) / 1e6);
+                    try {
+                        Thread.sleep(random.nextInt(50, 250)); // a viewer's browser between two images
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        double[] l = latencies.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(l);
+        System.out.printf(Locale.ROOT, "%d viewers for %d s: %,d chart requests (%.0f/s), %d errors%n", viewers, seconds, l.length,
+                l.length / (double) seconds, errors.get());
+        System.out.printf(Locale.ROOT, "chart PNG latency  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (target p95 <= 500 ms)%n",
+                pct(l, 50), pct(l, 95), pct(l, 99), l.length == 0 ? 0 : l[l.length - 1]);
+    }
+
+    /**
+     * 10 establishments × 50 directions × 12 indicators × 120 months, then projects, as the ingestion
+     * benchmark's file; inserted in (establishment, period) order as publishing does.
+     */
+    private static void generate(DuckDbStore store, long rows, YearMonth last) throws Exception {
+        YearMonth first = last.minusMonths(119);
+        try (Connection c = store.dataSource().getConnection(); var st = c.createStatement()) {
+            st.execute("INSERT INTO ingestion (id, kind, file_name, sha256, status, ended_at) VALUES (999999, 'indicator-measures', "
+                    + "'benchmark.csv', 'benchmark', 'COMPLETED', current_timestamp)");
+            st.execute("INSERT INTO ingestion_manifest (sha256, ingestion_id) VALUES ('benchmark', 999999)");
+            st.execute("INSERT INTO establishment (code, name) SELECT 'BENCH-E' || i, 'Établissement fictif ' || i FROM range(10) t(i)");
+            st.execute("INSERT INTO direction (establishment, code, name) SELECT 'BENCH-E' || e, 'D' || d, 'D' || d "
+                    + "FROM range(10) a(e), range(50) b(d)");
+            st.execute("""
+                    INSERT INTO indicator_measure (establishment, direction, project, indicator, period, value, target, ingestion_id)
+                    WITH codes AS (SELECT list(code ORDER BY code) AS c FROM indicator)
+                    SELECT 'BENCH-E' || (i %% 10), 'D' || (i // 10 %% 50),
+                           CASE WHEN i // 720000 = 0 THEN '' ELSE 'P-' || (i // 720000) END,
+                           codes.c[(i // 500 %% 12) + 1],
+                           (DATE '%s' + INTERVAL ((i // 6000) %% 120) MONTH)::DATE,
+                           (i * 37 %% 1000) / 10.0, CASE WHEN i %% 3 = 0 THEN NULL ELSE 60 END, 999999
+                    FROM range(%d) t(i), codes
+                    ORDER BY 1, 5""".formatted(first.atDay(1), rows));
+            st.execute("""
+                    INSERT INTO project_count (establishment, direction, period, category, count, ingestion_id)
+                    SELECT 'BENCH-E' || e, 'D' || d, (DATE '%s' + INTERVAL (m) MONTH)::DATE, c, (e + d + m) %% 7, 999999
+                    FROM range(10) a(e), range(50) b(d), range(120) x(m),
+                         (VALUES ('integrating-users'), ('values-preferences'), ('experience-capture'), ('care-partner'),
+                                 ('improvement-collaborator')) y(c)
+                    ORDER BY 1, 3""".formatted(first.atDay(1)));
+            st.execute("CHECKPOINT");
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v[v.length / 2];
+    }
+
+    private static double pct(double[] sorted, int p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+
+    private static void deleteTree(Path dir) throws Exception {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
