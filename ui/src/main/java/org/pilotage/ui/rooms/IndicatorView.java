@@ -62,6 +62,7 @@ public class IndicatorView extends VerticalLayout implements BeforeEnterObserver
     private final RoomDashboardService dashboards;
     private final EffectDashboardService effects;
     private final CommentRepository comments;
+    private final org.pilotage.analytics.status.CommitmentRepository commitments;
     private final AuthenticationContext auth;
     private SteeringRoom room;
     private String code;
@@ -69,7 +70,9 @@ public class IndicatorView extends VerticalLayout implements BeforeEnterObserver
     private String title = "";
 
     public IndicatorView(SteeringRoomRepository rooms, RoomDashboardService dashboards, EffectDashboardService effects,
-                         CommentRepository comments, AuthenticationContext auth) {
+                         CommentRepository comments, org.pilotage.analytics.status.CommitmentRepository commitments,
+                         AuthenticationContext auth) {
+        this.commitments = commitments;
         this.rooms = rooms;
         this.dashboards = dashboards;
         this.effects = effects;
@@ -122,6 +125,50 @@ public class IndicatorView extends VerticalLayout implements BeforeEnterObserver
                 section("indicator-projects", getTranslation("indicator.per-project"),
                         image(dashboards.memberChartSvg(room, code, true, filters, locale), "projects")),
                 rowsSection(f), commentsSection(f));
+        if (auth.hasRole("ADMIN")) {
+            add(commitmentSection(f));
+        }
+    }
+
+    /** Admins set the commitment level (niveau d'engagement) of the indicator from a month on. */
+    private Section commitmentSection(Formats f) {
+        var gaps = commitments.all().gaps().getOrDefault(code, new java.util.TreeMap<>());
+        UnorderedList history = new UnorderedList();
+        history.setId("commitments");
+        history.add(new ListItem(getTranslation("commitment.default", f.number(org.pilotage.analytics.status.StatusRules.DEFAULT_GAP_PERCENT))));
+        gaps.forEach((from, gap) -> history.add(new ListItem(getTranslation("commitment.from", f.month(from), f.number(gap)))));
+        ComboBox<YearMonth> from = new ComboBox<>(getTranslation("commitment.valid-from"));
+        from.setId("commitment-from");
+        List<YearMonth> months = new ArrayList<>();
+        for (int i = -12; i < 36; i++) {
+            months.add(filters.period().end().minusMonths(i));
+        }
+        from.setItems(months);
+        from.setItemLabelGenerator(f::month);
+        from.setValue(filters.period().end());
+        com.vaadin.flow.component.textfield.NumberField gap = new com.vaadin.flow.component.textfield.NumberField(
+                getTranslation("commitment.gap"));
+        gap.setId("commitment-gap");
+        gap.setMin(0);
+        gap.setMax(100);
+        gap.setStep(0.5);
+        gap.setValue(org.pilotage.analytics.status.StatusRules.DEFAULT_GAP_PERCENT);
+        gap.setSuffixComponent(new com.vaadin.flow.component.html.Span("%"));
+        Button save = new Button(getTranslation("commitment.save"), e -> {
+            if (from.getValue() == null || gap.getValue() == null || gap.getValue() < 0 || gap.getValue() > 100) {
+                gap.setInvalid(true);
+                gap.setErrorMessage(getTranslation("commitment.invalid"));
+                return;
+            }
+            commitments.set(code, from.getValue(), gap.getValue(), auth.getPrincipalName().orElse("?"));
+            Notification.show(getTranslation("commitment.saved"));
+            render();
+        });
+        save.setId("commitment-save");
+        HorizontalLayout form = new HorizontalLayout(from, gap, save);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return section("indicator-commitment", getTranslation("commitment.title"),
+                new Paragraph(getTranslation("commitment.intro")), history, form);
     }
 
     private Image image(byte[] svg, String name) {
