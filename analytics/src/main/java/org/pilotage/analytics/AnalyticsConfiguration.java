@@ -5,6 +5,8 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import org.pilotage.analytics.actions.ActionRepository;
+import org.pilotage.analytics.audit.AuditLog;
+import org.pilotage.analytics.snapshot.SnapshotService;
 import org.pilotage.analytics.catalogue.CatalogueRepository;
 import org.pilotage.analytics.notes.CommentRepository;
 import org.pilotage.analytics.rooms.RoomDashboardService;
@@ -106,6 +108,17 @@ public class AnalyticsConfiguration {
     RoomDashboardService roomDashboardService(RoomQueries queries, CatalogueRepository catalogue,
                                               CommitmentRepository commitments, CommentRepository comments, DataVersion version) {
         return new RoomDashboardService(queries, catalogue, commitments, comments, version);
+    }
+
+    @Bean
+    AuditLog auditLog(JdbcTemplate jdbc) {
+        return new AuditLog(jdbc);
+    }
+
+    @Bean
+    SnapshotService snapshotService(RoomDashboardService dashboards, ActionRepository actions, AuditLog audit,
+                                    DataVersion version, Clock clock) {
+        return new SnapshotService(dashboards, actions, audit, version, clock);
     }
 
     @Bean

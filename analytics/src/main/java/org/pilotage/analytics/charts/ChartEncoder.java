@@ -23,6 +23,11 @@ public final class ChartEncoder {
 
     /** PNG of a chart laid out at {@code width × height} and drawn at {@code scale} pixels per unit (2 = sharp on high-density screens). */
     public static byte[] png(JFreeChart chart, int width, int height, double scale) {
+        return png(chart, width, height, scale, java.util.Map.of());
+    }
+
+    /** A PNG carrying text metadata (iTXt chunks, UTF-8): keyword → text. */
+    public static byte[] png(JFreeChart chart, int width, int height, double scale, java.util.Map<String, String> metadata) {
         BufferedImage image = new BufferedImage((int) Math.round(width * scale), (int) Math.round(height * scale),
                 BufferedImage.TYPE_INT_RGB);
         var g2 = image.createGraphics();
@@ -32,7 +37,7 @@ public final class ChartEncoder {
         } finally {
             g2.dispose();
         }
-        return encodePng(image);
+        return encodePng(image, metadata);
     }
 
     /**
@@ -40,7 +45,7 @@ public final class ChartEncoder {
      * mostly flat colour, which deflate packs well without filtering; ImageIO's writer tries five
      * filters on every row and took ~4x longer here (bench/dashboard.sh). Same image, same bytes.
      */
-    static byte[] encodePng(BufferedImage image) {
+    static byte[] encodePng(BufferedImage image, java.util.Map<String, String> metadata) {
         int width = image.getWidth();
         int height = image.getHeight();
         int[] argb = new int[width];
@@ -69,6 +74,14 @@ public final class ChartEncoder {
         ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height)
                 .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0); // 8-bit RGB, no interlace
         chunk(png, "IHDR", header.array());
+        for (var e : new java.util.TreeMap<>(metadata).entrySet()) {
+            // iTXt: keyword, NUL, no compression, method 0, no language tag, NUL, no translated keyword, NUL, UTF-8 text
+            ByteArrayOutputStream text = new ByteArrayOutputStream();
+            text.writeBytes(e.getKey().getBytes(StandardCharsets.ISO_8859_1));
+            text.writeBytes(new byte[] {0, 0, 0, 0, 0});
+            text.writeBytes(e.getValue().getBytes(StandardCharsets.UTF_8));
+            chunk(png, "iTXt", text.toByteArray());
+        }
         chunk(png, "IDAT", compressed.toByteArray());
         chunk(png, "IEND", new byte[0]);
         return png.toByteArray();
@@ -86,8 +99,30 @@ public final class ChartEncoder {
     }
 
     public static byte[] svg(JFreeChart chart, int width, int height) {
+        return svg(chart, width, height, null, null);
+    }
+
+    /** An SVG with a title and a description (the provenance) as the root's first children, for readers and screen readers. */
+    public static byte[] svg(JFreeChart chart, int width, int height, String title, String description) {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+        g2.setDefsKeyPrefix("pilotage"); // the default derives from the clock: the same chart would differ
         chart.draw(g2, new Rectangle(0, 0, width, height));
-        return g2.getSVGDocument().getBytes(StandardCharsets.UTF_8);
+        String doc = g2.getSVGDocument();
+        if (title != null || description != null) {
+            int root = doc.indexOf('>', doc.indexOf("<svg")) + 1;
+            StringBuilder meta = new StringBuilder();
+            if (title != null) {
+                meta.append("<title>").append(xml(title)).append("</title>");
+            }
+            if (description != null) {
+                meta.append("<desc>").append(xml(description)).append("</desc>");
+            }
+            doc = doc.substring(0, root) + meta + doc.substring(root);
+        }
+        return doc.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String xml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

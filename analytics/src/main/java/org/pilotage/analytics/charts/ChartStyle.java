@@ -29,8 +29,32 @@ public final class ChartStyle {
     private ChartStyle() {
     }
 
+    /** DejaVu Sans shipped with the application: the same glyphs on every machine, so that a snapshot is reproducible. */
+    private static final Font PLAIN = load("DejaVuSans.ttf");
+    private static final Font BOLD = load("DejaVuSans-Bold.ttf");
+
     public static Font font(int style, int size) {
-        return new Font(FONT_FAMILY, style, size);
+        return ((style & Font.BOLD) != 0 ? BOLD : PLAIN).deriveFont((float) size);
+    }
+
+    /** The shipped font files, by the name Java2D gives their fonts (for PDF embedding). */
+    public static java.util.Map<String, String> fontFiles() {
+        return java.util.Map.of(PLAIN.getFontName(), "DejaVuSans.ttf", BOLD.getFontName(), "DejaVuSans-Bold.ttf");
+    }
+
+    public static java.io.InputStream fontFile(String file) {
+        return ChartStyle.class.getResourceAsStream("/org/pilotage/analytics/fonts/" + file);
+    }
+
+    private static Font load(String file) {
+        try (java.io.InputStream in = fontFile(file)) {
+            if (in == null) {
+                throw new IllegalStateException("The font " + file + " is missing from the application");
+            }
+            return Font.createFont(Font.TRUETYPE_FONT, in);
+        } catch (java.io.IOException | java.awt.FontFormatException e) {
+            throw new IllegalStateException("The font " + file + " cannot be read", e);
+        }
     }
 
     /**

@@ -31,6 +31,7 @@ import org.pilotage.analytics.status.Status;
 import org.pilotage.analytics.status.StatusRules;
 import org.pilotage.analytics.status.Trend;
 import org.pilotage.analytics.store.DataVersion;
+import org.pilotage.analytics.store.ResultCache;
 
 /**
  * Computes and draws a steering room: its tiles (value, target, commitment, status, trends,
@@ -179,6 +180,51 @@ public class RoomDashboardService {
             }
         });
         return roomRenderer.directions(compared, values, targets, labels);
+    }
+
+    /** The rows behind one chart of the room, each with the ingestion and file its figure came from. */
+    public ChartData chartData(SteeringRoom room, RoomChart chart, RoomFilters filters, Locale locale) {
+        RoomData data = data(room, filters);
+        YearMonth to = filters.period().end();
+        YearMonth from = to.minusMonths(filters.months() - 1L);
+        List<List<Object>> rows = new ArrayList<>();
+        if (chart.level() != null) {
+            for (Indicator i : data.indicators().values()) {
+                if (i.level() != chart.level()) {
+                    continue;
+                }
+                for (Point p : data.months().get(i.code()).subMap(from, true, to, true).values()) {
+                    rows.add(java.util.Arrays.asList(i.code(), i.label(locale), i.unit().code(), p.period().toString(), p.value(),
+                            p.target(), p.ingestionId(), fileName(data, p.ingestionId())));
+                }
+            }
+            return new ChartData(List.of("indicator", "label", "unit", "period", "value", "target", "ingestion_id", "file_name"), rows);
+        }
+        if (chart == RoomChart.PROJECT_COUNTS) {
+            ChartLabels labels = ChartLabels.of(locale);
+            for (CountPoint c : data.counts()) {
+                rows.add(java.util.Arrays.asList(c.period().toString(), c.category().code(), labels.get("category." + c.category().code()),
+                        c.count(), c.ingestionId(), fileName(data, c.ingestionId())));
+            }
+            return new ChartData(List.of("period", "category", "label", "count", "ingestion_id", "file_name"), rows);
+        }
+        Indicator compared = data.indicators().get(data.compared());
+        String period = filters.period().kind() == ReportingPeriod.Kind.MONTH ? to.toString()
+                : filters.period().start() + "/" + filters.period().end();
+        data.byDirection().forEach((direction, points) -> {
+            Aggregate a = Aggregate.of(points, filters.period(), compared.unit().additive());
+            if (a.value() != null) {
+                rows.add(java.util.Arrays.asList(direction, compared.code(), compared.label(locale), compared.unit().code(), period,
+                        a.value(), a.target()));
+            }
+        });
+        rows.sort(java.util.Comparator.comparing(r -> (String) r.getFirst()));
+        return new ChartData(List.of("direction", "indicator", "label", "unit", "period", "value", "target"), rows);
+    }
+
+    private static String fileName(RoomData data, long ingestionId) {
+        RoomDashboard.Provenance p = data.ingestions().get(ingestionId);
+        return p == null ? null : p.fileName();
     }
 
     /** Whether an ingestion wrote data this room shows. */

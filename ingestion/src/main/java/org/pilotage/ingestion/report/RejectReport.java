@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import org.pilotage.ingestion.kind.FileKind;
 import org.pilotage.ingestion.log.Ingestion;
+import org.pilotage.analytics.text.SpreadsheetSafe;
 import org.pilotage.ingestion.log.IngestionLog;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,4 +1,4 @@
-package org.pilotage.ingestion.report;
+package org.pilotage.analytics.text;
 
 /** Cells a spreadsheet would run as a formula are written as text: a leading apostrophe, as Excel itself does. */
 public final class SpreadsheetSafe {

@@ -1,4 +1,4 @@
-package org.pilotage.analytics.rooms;
+package org.pilotage.analytics.store;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -11,21 +11,21 @@ import java.util.function.Supplier;
  * computation. A new data version empties the cache; a full cache is emptied too (keys hold filters
  * that users choose, so it stays bounded).
  */
-final class ResultCache {
+public final class ResultCache {
 
     private final ConcurrentHashMap<Object, CompletableFuture<Object>> entries = new ConcurrentHashMap<>();
     private final LongSupplier version;
     private final int maxEntries;
     private volatile long cachedVersion;
 
-    ResultCache(LongSupplier version, int maxEntries) {
+    public ResultCache(LongSupplier version, int maxEntries) {
         this.version = version;
         this.maxEntries = maxEntries;
         this.cachedVersion = version.getAsLong();
     }
 
     @SuppressWarnings("unchecked")
-    <T> T get(Object key, Supplier<T> compute) {
+    public <T> T get(Object key, Supplier<T> compute) {
         long v = version.getAsLong();
         if (v != cachedVersion || entries.size() >= maxEntries) {
             synchronized (this) {
@@ -54,7 +54,7 @@ final class ResultCache {
         }
     }
 
-    void clear() {
+    public void clear() {
         entries.clear();
     }
 

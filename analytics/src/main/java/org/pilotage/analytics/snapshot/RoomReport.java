@@ -1,0 +1,253 @@
+package org.pilotage.analytics.snapshot;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.geom.AffineTransform;
+import java.text.NumberFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+
+import org.jfree.chart.JFreeChart;
+import org.pilotage.analytics.actions.PriorityAction;
+import org.pilotage.analytics.catalogue.EffectLevel;
+import org.pilotage.analytics.catalogue.IndicatorUnit;
+import org.pilotage.analytics.charts.ChartLabels;
+import org.pilotage.analytics.charts.ChartStyle;
+import org.pilotage.analytics.rooms.IndicatorTile;
+import org.pilotage.analytics.rooms.RoomChart;
+import org.pilotage.analytics.rooms.RoomDashboard;
+import org.pilotage.analytics.rooms.RoomDashboardService;
+import org.pilotage.analytics.rooms.RoomFilters;
+import org.pilotage.analytics.rooms.SteeringRoom;
+import org.pilotage.analytics.status.Trend;
+
+/**
+ * The whole room as a PDF report: a title page (room, level, scope, period, language, provenance),
+ * the tiles with status and trend, one page per chart, the priority actions, and on every page the
+ * room, period, page number and content fingerprint.
+ */
+final class RoomReport {
+
+    private static final float M = PdfDocuments.MARGIN;
+    private static final int TILE_ROWS_PER_PAGE = 22;
+    private static final int ACTION_ROWS_PER_PAGE = 24;
+
+    private final RoomDashboardService dashboards;
+    private final SteeringRoom room;
+    private final RoomFilters filters;
+    private final Locale locale;
+    private final RoomDashboard dashboard;
+    private final List<PriorityAction> actions;
+    private final Provenance provenance;
+    private final ChartLabels l;
+    private final NumberFormat number;
+
+    RoomReport(RoomDashboardService dashboards, SteeringRoom room, RoomFilters filters, Locale locale, RoomDashboard dashboard,
+               List<PriorityAction> actions, Provenance provenance) {
+        this.dashboards = dashboards;
+        this.room = room;
+        this.filters = filters;
+        this.locale = locale;
+        this.dashboard = dashboard;
+        this.actions = actions;
+        this.provenance = provenance;
+        this.l = ChartLabels.of(locale);
+        this.number = ChartStyle.numberFormat(l.locale());
+    }
+
+    static String chartTitle(RoomChart chart, ChartLabels labels) {
+        return switch (chart) {
+            case PROJECT_COUNTS -> labels.get("chart.project-counts");
+            case DIRECTIONS -> labels.get("chart.directions").replace(" — {0}", "");
+            default -> labels.level(chart.level());
+        };
+    }
+
+    byte[] render() {
+        List<BiConsumer<Graphics2D, Integer>> pages = new ArrayList<>();
+        pages.add(this::titlePage);
+        List<IndicatorTile> tiles = new ArrayList<>();
+        for (EffectLevel level : EffectLevel.values()) {
+            tiles.addAll(dashboard.tiles().getOrDefault(level, List.of()));
+        }
+        for (int from = 0; from < Math.max(1, tiles.size()); from += TILE_ROWS_PER_PAGE) {
+            List<IndicatorTile> part = tiles.subList(Math.min(from, tiles.size()), Math.min(tiles.size(), from + TILE_ROWS_PER_PAGE));
+            pages.add((g, n) -> tilesPage(g, part));
+        }
+        for (RoomChart chart : dashboard.charts()) {
+            pages.add((g, n) -> chartPage(g, chart));
+        }
+        for (int from = 0; from < Math.max(1, actions.size()); from += ACTION_ROWS_PER_PAGE) {
+            List<PriorityAction> part = actions.subList(Math.min(from, actions.size()), Math.min(actions.size(), from + ACTION_ROWS_PER_PAGE));
+            pages.add((g, n) -> actionsPage(g, part));
+        }
+        int total = pages.size();
+        List<BiConsumer<Graphics2D, Integer>> withFooters = new ArrayList<>();
+        for (BiConsumer<Graphics2D, Integer> page : pages) {
+            withFooters.add((g, n) -> {
+                page.accept(g, n);
+                footer(g, n, total);
+            });
+        }
+        return PdfDocuments.pages(l.get("report.title") + " — " + room.name(), provenance, withFooters);
+    }
+
+    private void titlePage(Graphics2D g, int n) {
+        float y = 120;
+        y = PdfDocuments.text(g, l.get("report.title"), M, y, Font.PLAIN, 16, PdfDocuments.MUTED);
+        g.setFont(ChartStyle.font(Font.BOLD, 28));
+        for (String line : PdfDocuments.wrap(g, room.name(), PdfDocuments.PAGE_WIDTH - 2 * M)) {
+            y = PdfDocuments.text(g, line, M, y + 8, Font.BOLD, 28, PdfDocuments.TEXT);
+        }
+        y += 18;
+        y = field(g, l.get("report.level"), provenance.level(), y);
+        y = field(g, l.get("report.scope"), provenance.scope(), y);
+        y = field(g, l.get("report.period"), provenance.period(), y);
+        y = field(g, l.get("report.language"), l.get("report.language-name"), y);
+        y += 16;
+        PdfDocuments.rule(g, y - 12);
+        g.setFont(ChartStyle.font(Font.PLAIN, 11));
+        for (String line : provenance.lines()) {
+            for (String part : PdfDocuments.wrap(g, line, PdfDocuments.PAGE_WIDTH - 2 * M)) {
+                y = PdfDocuments.text(g, part, M, y, Font.PLAIN, 11, PdfDocuments.MUTED);
+            }
+        }
+    }
+
+    private float field(Graphics2D g, String name, String value, float y) {
+        PdfDocuments.text(g, name, M, y, Font.BOLD, 14, PdfDocuments.TEXT);
+        return PdfDocuments.text(g, value, M + 130, y, Font.PLAIN, 14, PdfDocuments.TEXT);
+    }
+
+    private void tilesPage(Graphics2D g, List<IndicatorTile> tiles) {
+        float y = PdfDocuments.text(g, l.get("report.tiles") + " — " + provenance.period(), M, 60, Font.BOLD, 18, PdfDocuments.TEXT) + 6;
+        float[] x = {M, M + 290, M + 370, M + 440, M + 515, M + 640};
+        String[] head = {l.get("report.col.indicator"), l.get("report.col.value"), l.get("report.col.target"),
+                l.get("report.col.commitment"), l.get("report.col.status"), l.get("report.col.previous") + " / " + l.get("report.col.year")};
+        for (int i = 0; i < head.length; i++) {
+            PdfDocuments.text(g, head[i], x[i], y, Font.BOLD, 10, PdfDocuments.MUTED);
+        }
+        y += 6;
+        PdfDocuments.rule(g, y);
+        y += 16;
+        EffectLevel level = null;
+        for (IndicatorTile t : tiles) {
+            if (t.indicator().level() != level) {
+                level = t.indicator().level();
+                PdfDocuments.text(g, l.level(level), M, y, Font.BOLD, 11, PdfDocuments.TEXT);
+                y += 16;
+            }
+            g.setFont(ChartStyle.font(Font.PLAIN, 10));
+            PdfDocuments.text(g, PdfDocuments.fit(g, t.indicator().label(l.locale()), x[1] - x[0] - 8), x[0], y, Font.PLAIN, 10, PdfDocuments.TEXT);
+            PdfDocuments.text(g, value(t.value(), t.indicator().unit()), x[1], y, Font.BOLD, 10, PdfDocuments.TEXT);
+            PdfDocuments.text(g, value(t.target(), t.indicator().unit()), x[2], y, Font.PLAIN, 10, PdfDocuments.TEXT);
+            PdfDocuments.text(g, value(t.commitment(), t.indicator().unit()), x[3], y, Font.PLAIN, 10, PdfDocuments.TEXT);
+            PdfDocuments.text(g, icon(t) + " " + l.get("status." + t.status().code()), x[4], y, Font.BOLD, 10, colour(t));
+            PdfDocuments.text(g, trend(t.vsPrevious(), t.indicator().unit()) + "  /  " + trend(t.vsYearEarlier(), t.indicator().unit()),
+                    x[5], y, Font.PLAIN, 10, PdfDocuments.TEXT);
+            y += 17;
+        }
+    }
+
+    private void chartPage(Graphics2D g, RoomChart chart) {
+        PdfDocuments.text(g, chartTitle(chart, l), M, 50, Font.BOLD, 18, PdfDocuments.TEXT);
+        JFreeChart drawn = dashboards.chart(room, chart, filters, locale);
+        RoomDashboardService.Size size = dashboards.size(room, chart);
+        float boxWidth = PdfDocuments.PAGE_WIDTH - 2 * M;
+        float boxHeight = PdfDocuments.PAGE_HEIGHT - 70 - 50;
+        double scale = Math.min(boxWidth / size.width(), boxHeight / size.height());
+        AffineTransform saved = g.getTransform();
+        g.translate(M, 62);
+        g.scale(scale, scale);
+        drawn.draw(g, new Rectangle(0, 0, size.width(), size.height()));
+        g.setTransform(saved);
+    }
+
+    private void actionsPage(Graphics2D g, List<PriorityAction> part) {
+        float y = PdfDocuments.text(g, l.get("report.actions"), M, 60, Font.BOLD, 18, PdfDocuments.TEXT) + 6;
+        if (part.isEmpty()) {
+            PdfDocuments.text(g, l.get("report.no-actions"), M, y + 10, Font.PLAIN, 12, PdfDocuments.TEXT);
+            return;
+        }
+        float[] x = {M, M + 370, M + 530, M + 630, M + 720};
+        String[] head = {l.get("report.col.action"), l.get("report.col.owner"), l.get("report.col.due"),
+                l.get("report.col.action-status"), l.get("report.col.indicator")};
+        for (int i = 0; i < head.length; i++) {
+            PdfDocuments.text(g, head[i], x[i], y, Font.BOLD, 10, PdfDocuments.MUTED);
+        }
+        y += 6;
+        PdfDocuments.rule(g, y);
+        y += 16;
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy", l.locale());
+        for (PriorityAction a : part) {
+            g.setFont(ChartStyle.font(Font.PLAIN, 10));
+            PdfDocuments.text(g, PdfDocuments.fit(g, a.title(), x[1] - x[0] - 8), x[0], y, Font.PLAIN, 10, PdfDocuments.TEXT);
+            PdfDocuments.text(g, PdfDocuments.fit(g, a.owner(), x[2] - x[1] - 8), x[1], y, Font.PLAIN, 10, PdfDocuments.TEXT);
+            PdfDocuments.text(g, day.format(a.dueDate()), x[2], y, Font.PLAIN, 10, PdfDocuments.TEXT);
+            PdfDocuments.text(g, a.late() ? "⚠ " + l.get("action.late") : l.get("action." + a.status().code()), x[3], y,
+                    a.late() ? Font.BOLD : Font.PLAIN, 10, a.late() ? new Color(0xA6, 0x3F, 0x00) : PdfDocuments.TEXT);
+            PdfDocuments.text(g, a.indicator() == null ? "—" : a.indicator(), x[4], y, Font.PLAIN, 10, PdfDocuments.TEXT);
+            y += 17;
+        }
+    }
+
+    private void footer(Graphics2D g, int page, int total) {
+        float y = PdfDocuments.PAGE_HEIGHT - 22;
+        PdfDocuments.rule(g, y - 14);
+        g.setFont(ChartStyle.font(Font.PLAIN, 9));
+        String left = PdfDocuments.fit(g, room.name() + " · " + provenance.period() + " · " + provenance.contentHash(), 560);
+        PdfDocuments.text(g, left, M, y, Font.PLAIN, 9, PdfDocuments.MUTED);
+        String right = l.get("report.page").replace("{0}", String.valueOf(page)).replace("{1}", String.valueOf(total));
+        int width = g.getFontMetrics().stringWidth(right);
+        PdfDocuments.text(g, right, PdfDocuments.PAGE_WIDTH - M - width, y, Font.PLAIN, 9, PdfDocuments.MUTED);
+    }
+
+    private String value(Double v, IndicatorUnit unit) {
+        if (v == null) {
+            return "—";
+        }
+        return number.format(v) + (unit == IndicatorUnit.PERCENT ? "\u00A0%" : "");
+    }
+
+    private String trend(Trend t, IndicatorUnit unit) {
+        if (t == null) {
+            return "—";
+        }
+        String arrow = switch (t.direction()) {
+            case UP -> "↑";
+            case DOWN -> "↓";
+            case FLAT -> "→";
+        };
+        String sign = t.change() > 0 ? "+" : t.change() < 0 ? "−" : "±";
+        return arrow + " " + sign + number.format(Math.abs(t.change())) + (unit == IndicatorUnit.PERCENT ? " pt" : "");
+    }
+
+    private static String icon(IndicatorTile t) {
+        return switch (t.status()) {
+            case ON_TARGET -> "✔";
+            case COMMITMENT_MET -> "▲";
+            case BELOW_COMMITMENT -> "✖";
+            case NO_TARGET -> "○";
+            case NO_DATA -> "…";
+        };
+    }
+
+    private static Color colour(IndicatorTile t) {
+        return switch (t.status()) {
+            case ON_TARGET -> new Color(0x00, 0x6B, 0x4F);
+            case COMMITMENT_MET -> new Color(0x8A, 0x5A, 0x00);
+            case BELOW_COMMITMENT -> new Color(0xA6, 0x3F, 0x00);
+            default -> PdfDocuments.MUTED;
+        };
+    }
+
+    static ZoneId zone() {
+        return ZoneId.of("America/Montreal");
+    }
+}
