@@ -12,10 +12,18 @@ import org.pilotage.analytics.rooms.RoomDashboardService;
 import org.pilotage.analytics.rooms.RoomFilters;
 import org.pilotage.analytics.rooms.SteeringRoom;
 import org.pilotage.analytics.rooms.SteeringRoomRepository;
+import jakarta.servlet.http.HttpServletRequest;
+import org.pilotage.analytics.snapshot.ExportFormat;
+import org.pilotage.analytics.snapshot.Snapshot;
+import org.pilotage.analytics.snapshot.SnapshotService;
+import org.pilotage.ui.security.ExportPolicy;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,16 +39,19 @@ class RoomController {
     record ChartSummary(String id, String title, String level) {
     }
 
-    private static final double PNG_SCALE = 2;
-
     private final SteeringRoomRepository rooms;
     private final RoomDashboardService dashboards;
     private final EffectDashboardService effects;
+    private final SnapshotService snapshots;
+    private final ExportPolicy exports;
 
-    RoomController(SteeringRoomRepository rooms, RoomDashboardService dashboards, EffectDashboardService effects) {
+    RoomController(SteeringRoomRepository rooms, RoomDashboardService dashboards, EffectDashboardService effects,
+                   SnapshotService snapshots, ExportPolicy exports) {
         this.rooms = rooms;
         this.dashboards = dashboards;
         this.effects = effects;
+        this.snapshots = snapshots;
+        this.exports = exports;
     }
 
     @GetMapping("/api/rooms")
@@ -57,32 +68,76 @@ class RoomController {
     }
 
     /**
-     * A snapshot of one chart: {@code .png} (at twice its layout size) or {@code .svg}. Parameters:
-     * {@code period} (YYYY-MM, default the last complete month), {@code months} (1 to 60, default 12),
-     * {@code lang} (fr or en), and the room's filters {@code kind}, {@code direction}, {@code project}, {@code indicator}.
+     * A snapshot of one chart: {@code .png} (at twice its layout size), {@code .svg} or {@code .pdf}, with
+     * its provenance printed on it and in the file's metadata. Parameters: {@code period} (YYYY-MM,
+     * default the last complete month), {@code months} (1 to 60, default 12), {@code lang} (fr or en),
+     * and the room's filters {@code kind}, {@code direction}, {@code project}, {@code indicator}.
      */
     @GetMapping("/api/rooms/{id}/charts/{chart}.{format}")
     ResponseEntity<byte[]> chart(@PathVariable String id, @PathVariable String chart, @PathVariable String format,
                                  @RequestParam(required = false) String period, @RequestParam(required = false) String months,
                                  @RequestParam(required = false) String lang, @RequestParam(required = false) String kind,
                                  @RequestParam(required = false) String direction, @RequestParam(required = false) String project,
-                                 @RequestParam(required = false) String indicator) {
+                                 @RequestParam(required = false) String indicator, Authentication user, HttpServletRequest request) {
+        ExportFormat f = ExportFormat.parse(format).filter(ExportFormat::image).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+                "Format de graphique inconnu : " + format + " (png, svg ou pdf).", "Unknown chart format: " + format + " (png, svg or pdf)."));
+        return download(id, chart, f, period, months, lang, kind, direction, project, indicator, user, request);
+    }
+
+    /** The data behind one chart: {@code data.csv}, {@code data.xlsx} or {@code data.arrow}, with the same parameters. */
+    @GetMapping("/api/rooms/{id}/charts/{chart}/data.{format}")
+    ResponseEntity<byte[]> data(@PathVariable String id, @PathVariable String chart, @PathVariable String format,
+                                @RequestParam(required = false) String period, @RequestParam(required = false) String months,
+                                @RequestParam(required = false) String lang, @RequestParam(required = false) String kind,
+                                @RequestParam(required = false) String direction, @RequestParam(required = false) String project,
+                                @RequestParam(required = false) String indicator, Authentication user, HttpServletRequest request) {
+        ExportFormat f = ExportFormat.parse(format).filter(x -> !x.image()).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+                "Format de données inconnu : " + format + " (csv, xlsx ou arrow).", "Unknown data format: " + format + " (csv, xlsx or arrow)."));
+        return download(id, chart, f, period, months, lang, kind, direction, project, indicator, user, request);
+    }
+
+    /** The whole room as a PDF report, in French or English. */
+    @GetMapping("/api/rooms/{id}/report.pdf")
+    ResponseEntity<byte[]> report(@PathVariable String id, @RequestParam(required = false) String period,
+                                  @RequestParam(required = false) String months, @RequestParam(required = false) String lang,
+                                  @RequestParam(required = false) String kind, @RequestParam(required = false) String direction,
+                                  @RequestParam(required = false) String project, Authentication user, HttpServletRequest request) {
+        requireDownload(user);
+        SteeringRoom room = room(id);
+        RoomFilters filters = filters(room, period, months, kind, direction, project, null);
+        Snapshot report = snapshots.report(room, filters, language(lang), user.getName());
+        snapshots.recordDownload(user.getName(), room, "report.pdf", report, request.getRemoteAddr());
+        return file(report);
+    }
+
+    private ResponseEntity<byte[]> download(String id, String chart, ExportFormat format, String period, String months, String lang,
+                                            String kind, String direction, String project, String indicator, Authentication user,
+                                            HttpServletRequest request) {
+        requireDownload(user);
         SteeringRoom room = room(id);
         RoomChart which = RoomChart.parse(chart).filter(c -> dashboards.charts(room).contains(c))
                 .orElseThrow(() -> ApiException.notFound("Cette salle n'a pas de graphique « " + chart + " ».",
                         "This room has no chart \"" + chart + "\"."));
         RoomFilters filters = filters(room, period, months, kind, direction, project, indicator);
-        Locale locale = language(lang);
-        return switch (format) {
-            case "png" -> image(dashboards.chartPng(room, which, filters, locale, PNG_SCALE), MediaType.IMAGE_PNG);
-            case "svg" -> image(dashboards.chartSvg(room, which, filters, locale), MediaType.valueOf("image/svg+xml"));
-            default -> throw new ApiException(HttpStatus.NOT_FOUND, "Format de graphique inconnu : " + format + " (png ou svg).",
-                    "Unknown chart format: " + format + " (png or svg).");
-        };
+        Snapshot snapshot = snapshots.chart(room, which, filters, language(lang), format, user.getName());
+        snapshots.recordDownload(user.getName(), room, which.id() + "." + format.extension(), snapshot, request.getRemoteAddr());
+        return file(snapshot);
     }
 
-    private static ResponseEntity<byte[]> image(byte[] bytes, MediaType type) {
-        return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.noCache().cachePrivate()).body(bytes);
+    private void requireDownload(Authentication user) {
+        if (user == null || !exports.mayDownload(user.getAuthorities())) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "Votre rôle ne permet pas de télécharger les graphiques, rapports et données.",
+                    "Your role does not allow downloading charts, reports and data.");
+        }
+    }
+
+    private static ResponseEntity<byte[]> file(Snapshot s) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(s.contentType()))
+                .cacheControl(CacheControl.noCache().cachePrivate())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(s.fileName()).build().toString())
+                .header("X-Pilotage-Content-Hash", s.provenance().contentHash())
+                .body(s.bytes());
     }
 
     private RoomFilters filters(SteeringRoom room, String period, String months, String kind, String direction,
@@ -136,7 +191,7 @@ class RoomController {
         };
     }
 
-    private static Locale language(String lang) {
+    static Locale language(String lang) {
         if (lang == null || lang.isBlank() || lang.equalsIgnoreCase("fr")) {
             return Locale.CANADA_FRENCH;
         }

@@ -59,7 +59,9 @@ import org.pilotage.analytics.rooms.RoomDashboardService;
 import org.pilotage.analytics.rooms.RoomFilters;
 import org.pilotage.analytics.rooms.SteeringRoom;
 import org.pilotage.analytics.rooms.SteeringRoomRepository;
+import org.pilotage.analytics.snapshot.SnapshotService;
 import org.pilotage.ui.base.Formats;
+import org.pilotage.ui.security.ExportPolicy;
 
 /**
  * A steering room's dashboard: period and filters, the three effect sections with their tiles and
@@ -76,6 +78,8 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
     private final CatalogueRepository catalogue;
     private final ActionRepository actions;
     private final AuthenticationContext auth;
+    private final SnapshotService snapshots;
+    private final boolean mayDownload;
 
     private final Select<ReportingPeriod.Kind> kind = new Select<>();
     private final ComboBox<YearMonth> month = new ComboBox<>();
@@ -90,7 +94,10 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
 
     public RoomView(SteeringRoomRepository rooms, RoomDashboardService dashboards, EffectDashboardService effects,
                     ReferenceRepository reference, CatalogueRepository catalogue, ActionRepository actions,
-                    AuthenticationContext auth) {
+                    AuthenticationContext auth, SnapshotService snapshots, ExportPolicy exports) {
+        this.snapshots = snapshots;
+        this.mayDownload = exports.mayDownload(
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getAuthorities());
         this.rooms = rooms;
         this.dashboards = dashboards;
         this.effects = effects;
@@ -214,6 +221,9 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
         Paragraph period = new Paragraph(getTranslation("room.showing", f.period(filters.period())));
         period.addClassName("room-showing");
         body.add(period, freshness);
+        if (mayDownload) {
+            body.add(Downloads.report(snapshots, room, filters, locale, user(), getTranslation("download.report")));
+        }
 
         for (EffectLevel level : EffectLevel.values()) {
             List<IndicatorTile> tiles = dashboard.tiles().get(level);
@@ -260,7 +270,21 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
         body.add(actionsSection());
     }
 
-    private Image chart(RoomChart chart, Map<RoomChart, byte[]> charts, RoomFilters filters, String label) {
+    private String user() {
+        return auth.getPrincipalName().orElse("?");
+    }
+
+    private com.vaadin.flow.component.Component chart(RoomChart chart, Map<RoomChart, byte[]> charts, RoomFilters filters, String label) {
+        Image image = image(chart, charts, filters, label);
+        if (!mayDownload) {
+            return image;
+        }
+        Div box = new Div(image, Downloads.chartMenu(snapshots, room, chart, filters, getLocale(), user()));
+        box.addClassName("chart-box");
+        return box;
+    }
+
+    private Image image(RoomChart chart, Map<RoomChart, byte[]> charts, RoomFilters filters, String label) {
         byte[] svg = charts.get(chart);
         Image image = new Image(DownloadHandler.fromInputStream(event -> new DownloadResponse(new ByteArrayInputStream(svg),
                 "salle-" + room.id() + "-" + chart.id() + ".svg", "image/svg+xml", svg.length)).inline(),

@@ -60,9 +60,12 @@ class RoomApiTest extends RunningPilotage {
         assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.body()));
         assertThat(image.getWidth()).isEqualTo(2200);
-        assertThat(image.getHeight()).isEqualTo(880);
+        assertThat(image.getHeight()).isGreaterThan(880); // the chart and its provenance below it
+        assertThat(png.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v)
+                .startsWith("attachment").contains("project-counts"));
+        assertThat(png.headers().firstValue("X-Pilotage-Content-Hash")).hasValueSatisfying(v -> assertThat(v).hasSize(12));
 
-        HttpResponse<byte[]> svg = bytes("/api/rooms/" + room + "/charts/clientele.svg", "manager");
+        HttpResponse<byte[]> svg = bytes("/api/rooms/" + room + "/charts/clientele.svg", "admin");
         assertThat(svg.statusCode()).isEqualTo(200);
         DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
         xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
@@ -74,13 +77,21 @@ class RoomApiTest extends RunningPilotage {
     @Test
     void badParametersAre400UnknownRoomsAndCharts404AndStewards403() throws Exception {
         long room = strategicRoom();
-        HttpResponse<String> months = get("/api/rooms/" + room + "/charts/clientele.png?months=0", "manager", "demo");
+        HttpResponse<String> months = get("/api/rooms/" + room + "/charts/clientele.png?months=0", "executive", "demo");
         assertThat(months.statusCode()).isEqualTo(400);
         assertThat(months.body()).contains("months");
-        assertThat(get("/api/rooms/" + room + "/charts/clientele.png?period=2026-13", "manager", "demo").statusCode()).isEqualTo(400);
-        assertThat(get("/api/rooms/" + room + "/charts/clientele.png?lang=de", "manager", "demo").statusCode()).isEqualTo(400);
-        assertThat(get("/api/rooms/" + room + "/charts/clientele.png?kind=week", "manager", "demo").statusCode()).isEqualTo(400);
-        assertThat(get("/api/rooms/" + room + "/charts/nothing.png", "manager", "demo").statusCode()).isEqualTo(404);
+        assertThat(get("/api/rooms/" + room + "/charts/clientele.png?period=2026-13", "executive", "demo").statusCode()).isEqualTo(400);
+        assertThat(get("/api/rooms/" + room + "/charts/clientele.png?lang=de", "executive", "demo").statusCode()).isEqualTo(400);
+        assertThat(get("/api/rooms/" + room + "/charts/clientele.png?kind=week", "executive", "demo").statusCode()).isEqualTo(400);
+        assertThat(get("/api/rooms/" + room + "/report.pdf?period=20-01", "executive", "demo").statusCode()).isEqualTo(400);
+        assertThat(get("/api/rooms/" + room + "/charts/nothing.png", "executive", "demo").statusCode()).isEqualTo(404);
+        assertThat(get("/api/rooms/" + room + "/charts/clientele.gif", "executive", "demo").statusCode()).isEqualTo(404);
+        assertThat(get("/api/rooms/" + room + "/charts/clientele/data.json", "executive", "demo").statusCode()).isEqualTo(404);
+        // Managers see the dashboards but do not download (unless configured).
+        HttpResponse<String> manager = get("/api/rooms/" + room + "/charts/clientele.png", "manager", "demo");
+        assertThat(manager.statusCode()).isEqualTo(403);
+        assertThat(manager.body()).contains("télécharger");
+        assertThat(get("/api/rooms/" + room + "/report.pdf", "manager", "demo").statusCode()).isEqualTo(403);
         assertThat(get("/api/rooms/999999/charts", "manager", "demo").statusCode()).isEqualTo(404);
         assertThat(get("/api/rooms/abc/charts", "manager", "demo").statusCode()).isEqualTo(404);
         assertThat(get("/api/rooms", "steward", "demo").statusCode()).isEqualTo(403);
@@ -95,4 +106,29 @@ class RoomApiTest extends RunningPilotage {
         assertThat(get("/api/project-counts?establishment=NOPE", "manager", "demo").statusCode()).isEqualTo(404);
         assertThat(get("/api/project-counts?from=2026-05&to=2026-01", "manager", "demo").statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void executivesDownloadEveryFormatTheReportAndTheDataAndEachDownloadIsRecorded() throws Exception {
+        long room = strategicRoom();
+        String base = "/api/rooms/" + room + "/charts/clientele";
+        assertThat(new String(bytes(base + ".pdf?lang=en", "executive").body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        HttpResponse<byte[]> csv = bytes(base + "/data.csv", "executive");
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
+        assertThat(new String(csv.body(), StandardCharsets.UTF_8)).startsWith("\uFEFFindicateur;libellé;unité;période;valeur;cible;chargement;fichier");
+        assertThat(bytes(base + "/data.xlsx", "executive").body()).startsWith('P', 'K');
+        assertThat(new String(bytes(base + "/data.arrow", "executive").body(), 0, 6, StandardCharsets.US_ASCII)).isEqualTo("ARROW1");
+        HttpResponse<byte[]> report = bytes("/api/rooms/" + room + "/report.pdf?lang=fr", "executive");
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(new String(report.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        // The same request answers the same bytes.
+        assertThat(bytes("/api/rooms/" + room + "/report.pdf?lang=fr", "executive").body()).isEqualTo(report.body());
+
+        List<org.pilotage.analytics.audit.AuditLog.Event> events = audit.recent(20);
+        assertThat(events).filteredOn(e -> e.action().equals("download") && e.username().equals("executive"))
+                .extracting(org.pilotage.analytics.audit.AuditLog.Event::target)
+                .contains("room " + room + " report.pdf", "room " + room + " clientele.arrow", "room " + room + " clientele.csv");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.pilotage.analytics.audit.AuditLog audit;
 }

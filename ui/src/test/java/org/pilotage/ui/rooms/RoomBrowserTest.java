@@ -69,6 +69,9 @@ class RoomBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("freshness")).getText()).startsWith("Données au ");
         assertThat(browser.findElements(By.cssSelector("img.effect-chart"))).hasSizeGreaterThanOrEqualTo(4);
         assertThat(browser.findElement(By.id("late-banner")).getText()).contains("en retard");
+        // A manager sees no download menu (executives and admins do).
+        assertThat(browser.findElements(By.cssSelector(".download-menu"))).isEmpty();
+        assertThat(browser.findElements(By.id("report-download"))).isEmpty();
         screenshot("room-strategic");
 
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(); arguments[0].click()", tile);
@@ -150,4 +153,36 @@ class RoomBrowserTest extends BrowserTest {
         assertThat(dashboards.dashboard(chosen, filters).allTiles().stream().filter(t -> t.indicator().code().equals(indicator))
                 .findFirst().orElseThrow().status()).isEqualTo(org.pilotage.analytics.status.Status.COMMITMENT_MET);
     }
+
+    /** First bytes (comma-separated) and length of what a link of the page downloads, fetched with the page's session. */
+    private String fetch(String selector) {
+        return String.valueOf(((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const a = document.querySelector(arguments[0]);
+                if (!a) { done('missing'); return; }
+                fetch(a.href).then(r => r.arrayBuffer()).then(b => {
+                  const u = new Uint8Array(b); done(Array.from(u.slice(0, 5)).join(',') + '|' + u.length); });""", selector));
+    }
+
+    @Test
+    void anExecutiveDownloadsAChartPngAndTheRoomReportFromTheDashboard() throws Exception {
+        SteeringRoom room = room("tactical");
+        WebDriverWait wait = logIn("executive", "/rooms/" + room.id());
+        WebElement menu = wait.until(d -> d.findElement(By.cssSelector(".download-menu-clientele")));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(); arguments[0].opened = true", menu);
+        WebElement png = wait.until(d -> d.findElement(By.cssSelector(".download-menu-clientele a.download-png")));
+        assertThat(png.getDomAttribute("download")).isNotNull();
+        String pngBytes = fetch(".download-menu-clientele a.download-png");
+        assertThat(pngBytes).startsWith("137,80,78,71,13|"); // \x89PNG\r
+        String report = fetch("#report-download");
+        assertThat(report).startsWith("37,80,68,70,45|"); // %PDF-
+        assertThat(Long.parseLong(report.substring(report.indexOf('|') + 1))).isGreaterThan(10_000);
+        screenshot("room-downloads");
+        assertThat(audit.recent(10)).filteredOn(e -> e.username().equals("executive") && e.action().equals("download"))
+                .extracting(org.pilotage.analytics.audit.AuditLog.Event::target)
+                .contains("room " + room.id() + " clientele.png", "room " + room.id() + " report.pdf");
+    }
+
+    @Autowired
+    org.pilotage.analytics.audit.AuditLog audit;
 }
