@@ -127,7 +127,7 @@ final class RoomReport {
 
     private void tilesPage(Graphics2D g, List<IndicatorTile> tiles) {
         float y = PdfDocuments.text(g, l.get("report.tiles") + " — " + provenance.period(), M, 60, Font.BOLD, 18, PdfDocuments.TEXT) + 6;
-        float[] x = {M, M + 290, M + 370, M + 440, M + 515, M + 640};
+        float[] x = {M, M + 280, M + 350, M + 420, M + 495, M + 620};
         String[] head = {l.get("report.col.indicator"), l.get("report.col.value"), l.get("report.col.target"),
                 l.get("report.col.commitment"), l.get("report.col.status"), l.get("report.col.previous") + " / " + l.get("report.col.year")};
         for (int i = 0; i < head.length; i++) {
@@ -175,7 +175,7 @@ final class RoomReport {
             PdfDocuments.text(g, l.get("report.no-actions"), M, y + 10, Font.PLAIN, 12, PdfDocuments.TEXT);
             return;
         }
-        float[] x = {M, M + 370, M + 530, M + 630, M + 720};
+        float[] x = {M, M + 330, M + 490, M + 575, M + 650};
         String[] head = {l.get("report.col.action"), l.get("report.col.owner"), l.get("report.col.due"),
                 l.get("report.col.action-status"), l.get("report.col.indicator")};
         for (int i = 0; i < head.length; i++) {
@@ -192,7 +192,9 @@ final class RoomReport {
             PdfDocuments.text(g, day.format(a.dueDate()), x[2], y, Font.PLAIN, 10, PdfDocuments.TEXT);
             PdfDocuments.text(g, a.late() ? "⚠ " + l.get("action.late") : l.get("action." + a.status().code()), x[3], y,
                     a.late() ? Font.BOLD : Font.PLAIN, 10, a.late() ? new Color(0xA6, 0x3F, 0x00) : PdfDocuments.TEXT);
-            PdfDocuments.text(g, a.indicator() == null ? "—" : a.indicator(), x[4], y, Font.PLAIN, 10, PdfDocuments.TEXT);
+            g.setFont(ChartStyle.font(Font.PLAIN, 10));
+            PdfDocuments.text(g, a.indicator() == null ? "—" : PdfDocuments.fit(g, a.indicator(), PdfDocuments.PAGE_WIDTH - M - x[4]),
+                    x[4], y, Font.PLAIN, 10, PdfDocuments.TEXT);
             y += 17;
         }
     }

@@ -85,6 +85,11 @@ public class SnapshotService {
         });
     }
 
+    /** Drops every kept snapshot (benchmarks and tests that measure rendering). */
+    public void clearCache() {
+        cache.clear();
+    }
+
     /** Records a download in the audit log: who, what, when and from where. */
     public void recordDownload(String user, SteeringRoom room, String what, Snapshot snapshot, String remote) {
         audit.record(user, "download", "room " + room.id() + " " + what,
@@ -135,7 +140,8 @@ public class SnapshotService {
             t.setPadding(new RectangleInsets(4, 4, 6, 4));
             chart.setTitle(t);
         }
-        for (String line : provenance.lines()) {
+        // Bottom subtitles stack upwards from the edge: added last line first, they read top to bottom.
+        for (String line : provenance.lines().reversed()) {
             TextTitle t = new TextTitle(line, ChartStyle.font(java.awt.Font.PLAIN, 11));
             t.setPaint(new java.awt.Color(0x55, 0x55, 0x55));
             t.setPosition(RectangleEdge.BOTTOM);

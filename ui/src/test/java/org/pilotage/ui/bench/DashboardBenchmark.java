@@ -36,6 +36,8 @@ import org.pilotage.analytics.rooms.SteeringRoom;
 import org.pilotage.analytics.rooms.SteeringRoomRepository;
 import org.pilotage.analytics.store.DataVersion;
 import org.pilotage.analytics.store.DuckDbStore;
+import org.pilotage.analytics.snapshot.ExportFormat;
+import org.pilotage.analytics.snapshot.SnapshotService;
 import org.pilotage.analytics.store.SqlQueries;
 import org.pilotage.ui.PilotageApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -136,6 +138,31 @@ public final class DashboardBenchmark {
             }
             System.out.printf(Locale.ROOT, "one chart (4 panels, 2200x%d px PNG) median %6.1f ms; as SVG median %6.1f ms%n",
                     2 * dashboards.size(room, clientele).height(), median(png), median(svg));
+
+            // Executive snapshots: data read, then drawn, encoded and stamped with their provenance; and kept.
+            SnapshotService snapshots = app.getBean(SnapshotService.class);
+            double[] snapPng = new double[runs];
+            double[] snapSvg = new double[runs];
+            double[] snapPdf = new double[runs];
+            double[] report = new double[runs];
+            double[] keptPng = new double[runs];
+            for (int i = 0; i < runs; i++) {
+                dashboards.clearCache();
+                snapshots.clearCache();
+                renderRoom(dashboards, room, filters);
+                snapPng[i] = time(() -> snapshots.chart(room, clientele, filters, Locale.CANADA_FRENCH, ExportFormat.PNG, "benchmark"));
+                keptPng[i] = time(() -> snapshots.chart(room, clientele, filters, Locale.CANADA_FRENCH, ExportFormat.PNG, "benchmark"));
+                snapSvg[i] = time(() -> snapshots.chart(room, clientele, filters, Locale.CANADA_FRENCH, ExportFormat.SVG, "benchmark"));
+                snapPdf[i] = time(() -> snapshots.chart(room, clientele, filters, Locale.CANADA_FRENCH, ExportFormat.PDF, "benchmark"));
+                report[i] = time(() -> snapshots.report(room, filters, Locale.CANADA_FRENCH, "benchmark"));
+            }
+            System.out.printf(Locale.ROOT, "snapshot PNG (2x, provenance)  median %6.1f ms drawn, %6.3f ms kept  (target <= 30 ms)%n",
+                    median(snapPng), median(keptPng));
+            System.out.printf(Locale.ROOT, "snapshot SVG                   median %6.1f ms  (target <= 30 ms)%n", median(snapSvg));
+            System.out.printf(Locale.ROOT, "snapshot PDF (one chart)       median %6.1f ms%n", median(snapPdf));
+            System.out.printf(Locale.ROOT, "room report PDF (%d pages)      median %6.1f ms  (target <= 1000 ms)%n",
+                    org.apache.pdfbox.Loader.loadPDF(snapshots.report(room, filters, Locale.CANADA_FRENCH, "benchmark").bytes()).getNumberOfPages(),
+                    median(report));
 
             // (2) concurrent viewers
             loadTest(port, roomIds, last, viewers, seconds, app.getBean(DataVersion.class));
@@ -269,6 +296,12 @@ public final class DashboardBenchmark {
                     ORDER BY 1, 3""".formatted(first.atDay(1)));
             st.execute("CHECKPOINT");
         }
+    }
+
+    private static double time(Runnable r) {
+        long s = System.nanoTime();
+        r.run();
+        return (System.nanoTime() - s) / 1e6;
     }
 
     private static double median(double[] values) {
