@@ -48,16 +48,17 @@ public final class ChartEncoder {
     static byte[] encodePng(BufferedImage image, java.util.Map<String, String> metadata) {
         int width = image.getWidth();
         int height = image.getHeight();
-        int[] argb = new int[width];
+        // The pixels straight from the raster (TYPE_INT_RGB): getRGB would convert every pixel through the colour model.
+        int[] pixels = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
         byte[] row = new byte[1 + width * 3];
         ByteArrayOutputStream compressed = new ByteArrayOutputStream(64 * 1024);
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
         try (DeflaterOutputStream z = new DeflaterOutputStream(compressed, deflater, 64 * 1024)) {
             for (int y = 0; y < height; y++) {
-                image.getRGB(0, y, width, 1, argb, 0, width);
                 row[0] = 0; // filter: none
+                int offset = y * width;
                 for (int x = 0, i = 1; x < width; x++) {
-                    int p = argb[x];
+                    int p = pixels[offset + x];
                     row[i++] = (byte) (p >> 16);
                     row[i++] = (byte) (p >> 8);
                     row[i++] = (byte) p;
