@@ -113,6 +113,10 @@ public final class DuckDbStore implements AutoCloseable {
             st.execute("SET GLOBAL threads = " + threads);
             // Spill files stay inside the data dir, like everything else Pilotage writes.
             st.execute("SET GLOBAL temp_directory = '" + dataDir.resolve("tmp").toString().replace("'", "''") + "'");
+            // Locked down once started: files inside the data dir only, no URL, no extension download.
+            // DuckDB refuses to turn external access back on while the database runs.
+            st.execute("SET GLOBAL allowed_directories = ['" + (dataDir + java.io.File.separator).replace("'", "''") + "']");
+            st.execute("SET GLOBAL enable_external_access = false");
             log.info("DuckDB memory_limit={} threads={}", memoryLimit, threads);
         } catch (SQLException e) {
             throw new StoreUnavailableException("DuckDB refused its settings (memory " + memoryLimit

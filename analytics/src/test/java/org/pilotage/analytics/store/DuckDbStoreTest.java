@@ -123,4 +123,25 @@ class DuckDbStoreTest {
                 .getOperatingSystemMXBean()).getTotalMemorySize() / (1024 * 1024);
         assertThat(mb).isGreaterThanOrEqualTo(256).isLessThan(physicalMb * 8 / 10);
     }
+
+    @Test
+    void queriesReadFilesInsideTheDataDirOnlyAndExternalAccessCannotBeTurnedBackOn() throws Exception {
+        Path outside = Files.createTempFile("pilotage-outside-", ".csv");
+        Files.writeString(outside, "a,b\n1,2\n");
+        try (DuckDbStore store = DuckDbStore.open(StoreProperties.of(dir))) {
+            JdbcTemplate jdbc = new JdbcTemplate(store.dataSource());
+            Path inside = store.dataDir().resolve("inside.csv");
+            Files.writeString(inside, "a,b\n1,2\n");
+            assertThat(jdbc.queryForObject("SELECT sum(b) FROM read_csv('" + inside + "')", Long.class)).isEqualTo(2L);
+            assertThatThrownBy(() -> jdbc.queryForObject("SELECT count(*) FROM read_csv('" + outside + "')", Long.class))
+                    .hasMessageContaining("disabled");
+            assertThatThrownBy(() -> jdbc.queryForObject("SELECT count(*) FROM read_csv('/etc/passwd')", Long.class))
+                    .hasMessageContaining("disabled");
+            assertThatThrownBy(() -> jdbc.execute("SET enable_external_access = true")).isNotNull();
+            assertThatThrownBy(() -> jdbc.queryForObject("SELECT count(*) FROM read_csv('" + outside + "')", Long.class))
+                    .hasMessageContaining("disabled");
+        } finally {
+            Files.deleteIfExists(outside);
+        }
+    }
 }
