@@ -28,4 +28,22 @@ public class AuditLog {
                 (rs, i) -> new Event(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("username"),
                         rs.getString("action"), rs.getString("target"), rs.getString("detail"), rs.getString("remote")), limit);
     }
+
+    /** Events matching the filters (null = any), newest first. */
+    public List<Event> find(String username, String action, Instant since, Instant until, int limit) {
+        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("username", username == null || username.isBlank() ? null : username.strip())
+                .addValue("action", action == null || action.isBlank() ? null : action)
+                .addValue("since", since == null ? null : since.toString())
+                .addValue("until", until == null ? null : until.toString())
+                .addValue("limit", limit);
+        return new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc).query(
+                org.pilotage.analytics.store.SqlQueries.get("audit/events"), params,
+                (rs, i) -> new Event(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("username"),
+                        rs.getString("action"), rs.getString("target"), rs.getString("detail"), rs.getString("remote")));
+    }
+
+    public List<String> actions() {
+        return jdbc.queryForList("SELECT DISTINCT action FROM audit_event ORDER BY action", String.class);
+    }
 }

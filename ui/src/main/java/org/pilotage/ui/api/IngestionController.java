@@ -42,9 +42,12 @@ class IngestionController {
     private final IngestionService ingestion;
     private final RejectReport rejectReport;
 
-    IngestionController(IngestionService ingestion, RejectReport rejectReport) {
+    private final org.pilotage.ui.security.AuditTrail audit;
+
+    IngestionController(IngestionService ingestion, RejectReport rejectReport, org.pilotage.ui.security.AuditTrail audit) {
         this.ingestion = ingestion;
         this.rejectReport = rejectReport;
+        this.audit = audit;
     }
 
     @PostMapping("/api/ingestions")
@@ -66,6 +69,7 @@ class IngestionController {
         try (InputStream in = file.getInputStream()) {
             accepted = ingestion.submit(in, file.getOriginalFilename(), declared, user.getName());
         }
+        audit.record("ingestion-launched", "ingestion " + accepted.id(), accepted.fileName() + " · " + accepted.status());
         URI location = URI.create("/api/ingestions/" + accepted.id());
         if (wait) {
             Ingestion ended = accepted.ended() ? accepted : ingestion.awaitEnd(accepted.id(), WAIT_LIMIT);
@@ -97,12 +101,16 @@ class IngestionController {
 
     @PostMapping("/api/ingestions/{id}/stop")
     IngestionView stop(@PathVariable long id) {
-        return IngestionView.of(ingestion.stop(id));
+        Ingestion stopped = ingestion.stop(id);
+        audit.record("ingestion-stopped", "ingestion " + id, stopped.fileName());
+        return IngestionView.of(stopped);
     }
 
     @PostMapping("/api/ingestions/{id}/restart")
     ResponseEntity<IngestionView> restart(@PathVariable long id) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(IngestionView.of(ingestion.restart(id)));
+        Ingestion restarted = ingestion.restart(id);
+        audit.record("ingestion-restarted", "ingestion " + id, restarted.fileName());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(IngestionView.of(restarted));
     }
 
     private Ingestion find(long id) {

@@ -49,6 +49,12 @@ public class MainLayout extends AppLayout {
             nav.add(ingestion);
         }
 
+        if (auth.hasRole("ADMIN")) {
+            RouterLink audit = new RouterLink(getTranslation("nav.audit"), org.pilotage.ui.admin.AuditView.class);
+            audit.setId("nav-audit");
+            nav.add(audit);
+        }
+
         HorizontalLayout bar = new HorizontalLayout(title, nav, language, user, logout);
         bar.setWidthFull();
         bar.setAlignItems(FlexComponent.Alignment.CENTER);

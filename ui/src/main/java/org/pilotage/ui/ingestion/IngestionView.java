@@ -66,6 +66,7 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
     private static final int PREVIEW_ROWS = 8;
 
     private final IngestionService ingestion;
+    private final org.pilotage.ui.security.AuditTrail audit;
     private final IngestionProgress progress;
     private final IngestionEvents events;
     private final RejectReport rejectReport;
@@ -79,7 +80,9 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
     private final Locale locale;
 
     public IngestionView(IngestionService ingestion, IngestionProgress progress, IngestionEvents events, RejectReport rejectReport,
-                         IngestionProperties properties, DuckDbStore store, AuthenticationContext auth) {
+                         IngestionProperties properties, DuckDbStore store, AuthenticationContext auth,
+                         org.pilotage.ui.security.AuditTrail audit) {
+        this.audit = audit;
         this.ingestion = ingestion;
         this.progress = progress;
         this.events = events;
@@ -188,6 +191,7 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
     private void launch(Path file, String fileName, FileKind chosen) {
         try (InputStream in = Files.newInputStream(file)) {
             Ingestion i = ingestion.submit(in, fileName, chosen, user);
+            audit.record("ingestion-launched", "ingestion " + i.id(), i.fileName() + " · " + i.status());
             if (i.ended()) {
                 Notification n = Notification.show(i.message(), 8000, Notification.Position.TOP_CENTER);
                 n.addThemeVariants(i.status() == IngestionStatus.DUPLICATE ? NotificationVariant.LUMO_CONTRAST : NotificationVariant.LUMO_ERROR);
@@ -226,6 +230,7 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
             stop = new Button(getTranslation("ingestion.stop"), e -> {
                 try {
                     ingestion.stop(id);
+                    audit.record("ingestion-stopped", "ingestion " + id, null);
                 } catch (IngestionRefusedException ex) {
                     error(ex.french());
                 }
@@ -316,6 +321,7 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
             Button restart = new Button(getTranslation("ingestion.restart"), e -> {
                 try {
                     Ingestion r = ingestion.restart(i.id());
+                    audit.record("ingestion-restarted", "ingestion " + i.id(), i.fileName());
                     progressCard(r.id(), r.fileName());
                 } catch (IngestionRefusedException ex) {
                     error(ex.french());
@@ -329,6 +335,7 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
             Button stop = new Button(getTranslation("ingestion.stop"), e -> {
                 try {
                     ingestion.stop(i.id());
+                    audit.record("ingestion-stopped", "ingestion " + i.id(), i.fileName());
                 } catch (IngestionRefusedException ex) {
                     error(ex.french());
                 }

@@ -64,6 +64,7 @@ public class IndicatorView extends VerticalLayout implements BeforeEnterObserver
     private final CommentRepository comments;
     private final org.pilotage.analytics.status.CommitmentRepository commitments;
     private final AuthenticationContext auth;
+    private final org.pilotage.ui.security.AuditTrail audit;
     private SteeringRoom room;
     private String code;
     private RoomFilters filters;
@@ -71,8 +72,9 @@ public class IndicatorView extends VerticalLayout implements BeforeEnterObserver
 
     public IndicatorView(SteeringRoomRepository rooms, RoomDashboardService dashboards, EffectDashboardService effects,
                          CommentRepository comments, org.pilotage.analytics.status.CommitmentRepository commitments,
-                         AuthenticationContext auth) {
+                         AuthenticationContext auth, org.pilotage.ui.security.AuditTrail audit) {
         this.commitments = commitments;
+        this.audit = audit;
         this.rooms = rooms;
         this.dashboards = dashboards;
         this.effects = effects;
@@ -161,6 +163,7 @@ public class IndicatorView extends VerticalLayout implements BeforeEnterObserver
                 return;
             }
             commitments.set(code, from.getValue(), gap.getValue(), auth.getPrincipalName().orElse("?"));
+            audit.record("commitment-set", "indicator " + code, gap.getValue() + " % from " + from.getValue());
             Notification.show(getTranslation("commitment.saved"));
             render();
         });
@@ -252,7 +255,8 @@ public class IndicatorView extends VerticalLayout implements BeforeEnterObserver
                     text.setErrorMessage(getTranslation("comments.empty"));
                     return;
                 }
-                comments.add(code, room.establishment(), month.getValue(), text.getValue(), auth.getPrincipalName().orElse("?"));
+                long id = comments.add(code, room.establishment(), month.getValue(), text.getValue(), auth.getPrincipalName().orElse("?"));
+                audit.record("comment-added", "indicator " + code + " comment " + id, room.establishment() + " " + month.getValue());
                 Notification.show(getTranslation("comments.added"));
                 render();
             });

@@ -61,6 +61,7 @@ import org.pilotage.analytics.rooms.SteeringRoom;
 import org.pilotage.analytics.rooms.SteeringRoomRepository;
 import org.pilotage.analytics.snapshot.SnapshotService;
 import org.pilotage.ui.base.Formats;
+import org.pilotage.ui.security.AuditTrail;
 import org.pilotage.ui.security.ExportPolicy;
 
 /**
@@ -79,6 +80,7 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
     private final ActionRepository actions;
     private final AuthenticationContext auth;
     private final SnapshotService snapshots;
+    private final AuditTrail audit;
     private final boolean mayDownload;
 
     private final Select<ReportingPeriod.Kind> kind = new Select<>();
@@ -94,7 +96,8 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
 
     public RoomView(SteeringRoomRepository rooms, RoomDashboardService dashboards, EffectDashboardService effects,
                     ReferenceRepository reference, CatalogueRepository catalogue, ActionRepository actions,
-                    AuthenticationContext auth, SnapshotService snapshots, ExportPolicy exports) {
+                    AuthenticationContext auth, SnapshotService snapshots, ExportPolicy exports, AuditTrail audit) {
+        this.audit = audit;
         this.snapshots = snapshots;
         this.mayDownload = exports.mayDownload(
                 org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getAuthorities());
@@ -379,9 +382,11 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
                 return;
             }
             if (action == null) {
-                actions.add(room.id(), draft, auth.getPrincipalName().orElse("?"));
+                long id = actions.add(room.id(), draft, auth.getPrincipalName().orElse("?"));
+                audit.record("action-added", "room " + room.id() + " action " + id, draft.toString());
             } else {
                 actions.update(action.id(), draft);
+                audit.record("action-changed", "room " + room.id() + " action " + action.id(), draft.toString());
             }
             dialog.close();
             Notification.show(getTranslation("actions.saved"));

@@ -25,6 +25,7 @@ import org.pilotage.analytics.reference.ReferenceRepository;
 import org.pilotage.analytics.rooms.SteeringRoom;
 import org.pilotage.analytics.rooms.SteeringRoomRepository;
 import org.pilotage.ui.ingestion.IngestionView;
+import org.pilotage.ui.security.AuditTrail;
 
 /** The home page: the steering rooms by level; admins create, edit and delete them here. */
 @Route("")
@@ -35,10 +36,12 @@ public class RoomsView extends VerticalLayout implements HasDynamicTitle, Before
     private final ReferenceRepository reference;
     private final CatalogueRepository catalogue;
     private final AuthenticationContext auth;
+    private final AuditTrail audit;
     private final Div list = new Div();
 
     public RoomsView(SteeringRoomRepository rooms, ReferenceRepository reference, CatalogueRepository catalogue,
-                     AuthenticationContext auth) {
+                     AuthenticationContext auth, AuditTrail audit) {
+        this.audit = audit;
         this.rooms = rooms;
         this.reference = reference;
         this.catalogue = catalogue;
@@ -105,9 +108,11 @@ public class RoomsView extends VerticalLayout implements HasDynamicTitle, Before
         String user = auth.getPrincipalName().orElse("?");
         new RoomEditor(room, reference.establishments(), catalogue.findAll(), getLocale(), draft -> {
             if (room == null) {
-                rooms.create(draft, user);
+                long id = rooms.create(draft, user);
+                audit.record("room-created", "room " + id, draft.toString());
             } else {
                 rooms.update(room.id(), draft);
+                audit.record("room-changed", "room " + room.id(), draft.toString());
             }
             Notification.show(getTranslation("room.saved", draft.name()));
             render();
@@ -118,6 +123,7 @@ public class RoomsView extends VerticalLayout implements HasDynamicTitle, Before
         ConfirmDialog confirm = new ConfirmDialog(getTranslation("room.delete.title"), getTranslation("room.delete.text", room.name()),
                 getTranslation("room.delete"), e -> {
                     rooms.delete(room.id());
+                    audit.record("room-deleted", "room " + room.id(), room.name());
                     Notification.show(getTranslation("room.deleted", room.name()));
                     render();
                 });

@@ -61,9 +61,13 @@ final class CachedPasswordAuthenticationProvider implements AuthenticationProvid
         Entry entry = verified.get(username);
         if (entry != null && entry.expires().isAfter(clock.instant()) && MessageDigest.isEqual(entry.digest(), digest)) {
             UserDetails user = users.loadUserByUsername(username);
-            if (!user.isEnabled() || !user.isAccountNonLocked()) {
+            if (!user.isEnabled()) {
                 verified.remove(username);
                 throw new DisabledException("account disabled");
+            }
+            if (!user.isAccountNonLocked()) {
+                verified.remove(username);
+                throw new org.springframework.security.authentication.LockedException("account locked");
             }
             UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(user, null,
                     user.getAuthorities());

@@ -39,7 +39,29 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean error = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        if (error && lastFailure() instanceof org.springframework.security.authentication.LockedException) {
+            LoginI18n i18n = LoginI18n.createDefault();
+            i18n.getForm().setTitle(getTranslation("login.title"));
+            i18n.getForm().setUsername(getTranslation("login.username"));
+            i18n.getForm().setPassword(getTranslation("login.password"));
+            i18n.getForm().setSubmit(getTranslation("login.submit"));
+            i18n.getErrorMessage().setTitle(getTranslation("login.locked.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.locked.message", LoginAttempts.MAX_FAILURES,
+                    LoginAttempts.LOCK.toMinutes()));
+            i18n.setAdditionalInformation(getTranslation("login.info"));
+            login.setI18n(i18n);
+        }
+        login.setError(error);
+    }
+
+    /** What the failed login left in the session (Spring Security keeps it there when it redirects back here). */
+    private static Object lastFailure() {
+        var session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        if (session == null || session.getSession() == null) {
+            return null;
+        }
+        return session.getSession().getAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION);
     }
 
     @Override

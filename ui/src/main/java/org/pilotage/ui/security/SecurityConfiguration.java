@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -37,22 +38,26 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, UserAccounts users, PasswordEncoder encoder) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, UserAccounts users, PasswordEncoder encoder,
+                                 AuthenticationEventPublisher events) throws Exception {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
+        ProviderManager api = new ProviderManager(new CachedPasswordAuthenticationProvider(passwords, users,
+                Duration.ofMinutes(1), Clock.systemUTC()));
+        api.setAuthenticationEventPublisher(events); // failed API logins count towards the lock-out too
         http.securityMatcher("/api/**")
-                .authenticationManager(new ProviderManager(new CachedPasswordAuthenticationProvider(passwords, users,
-                        Duration.ofMinutes(1), Clock.systemUTC())))
+                .authenticationManager(api)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/ingestions", "/api/ingestions/**").hasAnyRole(Role.ROLE_STEWARD, Role.ROLE_ADMIN)
                         .requestMatchers("/api/rooms", "/api/rooms/**")
                                 .hasAnyRole(Role.ROLE_MANAGER, Role.ROLE_EXECUTIVE, Role.ROLE_ADMIN)
                         .anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> unauthorized(req, res)))
+                .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthorized))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
+                .headers(SecurityConfiguration::headers)
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> unauthorized(req, res))
+                        .authenticationEntryPoint(SecurityConfiguration::unauthorized)
                         .accessDeniedHandler((req, res, ex) -> write(res, HttpServletResponse.SC_FORBIDDEN,
                                 ApiError.pick(req, "Votre rôle ne permet pas cette action.", "Your role does not allow this action."))));
         return http.build();
@@ -65,8 +70,9 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().hasRole(Role.ROLE_ADMIN))
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> unauthorized(req, res)))
+                .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthorized))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(SecurityConfiguration::headers)
                 .csrf(c -> c.disable());
         return http.build();
     }
@@ -75,11 +81,33 @@ public class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain uiChain(HttpSecurity http) throws Exception {
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        http.headers(SecurityConfiguration::headers);
         return http.build();
     }
 
-    private static void unauthorized(HttpServletRequest req, HttpServletResponse res) throws java.io.IOException {
+    /**
+     * Security headers on every answer: no sniffing, no framing by other sites, no referrer leaks, and a
+     * content security policy that Vaadin's client works with (it needs inline styles and eval).
+     */
+    private static void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> h) {
+        h.contentTypeOptions(c -> { })
+                .frameOptions(f -> f.sameOrigin())
+                .referrerPolicy(r -> r.policy(org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                        .ReferrerPolicy.SAME_ORIGIN))
+                .contentSecurityPolicy(c -> c.policyDirectives(SecurityHeadersFilter.CSP));
+    }
+
+    private static void unauthorized(HttpServletRequest req, HttpServletResponse res,
+                                     org.springframework.security.core.AuthenticationException e) throws java.io.IOException {
         res.setHeader("WWW-Authenticate", "Basic realm=\"Pilotage\", charset=\"UTF-8\"");
+        if (e instanceof org.springframework.security.authentication.LockedException) {
+            write(res, HttpServletResponse.SC_UNAUTHORIZED, ApiError.pick(req,
+                    "Compte verrouillé après " + LoginAttempts.MAX_FAILURES + " échecs de connexion ; réessayez dans "
+                            + LoginAttempts.LOCK.toMinutes() + " minutes ou demandez à un administrateur.",
+                    "Account locked after " + LoginAttempts.MAX_FAILURES + " failed logins; try again in "
+                            + LoginAttempts.LOCK.toMinutes() + " minutes or ask an administrator."));
+            return;
+        }
         write(res, HttpServletResponse.SC_UNAUTHORIZED,
                 ApiError.pick(req, "Identifiez-vous (HTTP Basic) pour utiliser l'API.", "Log in (HTTP Basic) to use the API."));
     }

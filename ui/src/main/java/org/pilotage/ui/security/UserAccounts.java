@@ -23,10 +23,12 @@ public class UserAccounts implements UserDetailsService {
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder encoder;
+    private final LoginAttempts attempts;
 
-    public UserAccounts(JdbcTemplate jdbc, PasswordEncoder encoder) {
+    public UserAccounts(JdbcTemplate jdbc, PasswordEncoder encoder, LoginAttempts attempts) {
         this.jdbc = jdbc;
         this.encoder = encoder;
+        this.attempts = attempts;
     }
 
     @Override
@@ -36,6 +38,7 @@ public class UserAccounts implements UserDetailsService {
                         .password(rs.getString("password_hash"))
                         .authorities(authorities(rs.getString("roles")))
                         .disabled(!rs.getBoolean("enabled"))
+                        .accountLocked(attempts.locked(username))
                         .build(),
                 username).stream().findFirst()
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));

@@ -1,0 +1,88 @@
+package org.pilotage.ui.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.pilotage.analytics.audit.AuditLog;
+import org.pilotage.ui.RunningPilotage;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Lock-out, security headers, error answers without internals, and the audit of logins and ingestions. */
+class SecurityTest extends RunningPilotage {
+
+    @Autowired
+    UserAccounts users;
+    @Autowired
+    AuditLog audit;
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountWithAClearSentenceEvenForTheRightOne() throws Exception {
+        users.create("verrou", "bon-mot-de-passe-1", "Compte de test", EnumSet.of(Role.MANAGER));
+        assertThat(get("/api/rooms", "verrou", "bon-mot-de-passe-1").statusCode()).isEqualTo(200);
+        for (int i = 0; i < LoginAttempts.MAX_FAILURES; i++) {
+            assertThat(get("/api/rooms", "verrou", "mauvais-" + i).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> locked = get("/api/rooms", "verrou", "bon-mot-de-passe-1");
+        assertThat(locked.statusCode()).isEqualTo(401);
+        assertThat(locked.body()).contains("Compte verrouillé après 5 échecs de connexion");
+
+        List<AuditLog.Event> events = audit.find("verrou", null, null, null, 50);
+        assertThat(events).extracting(AuditLog.Event::action).contains("login-failed", "account-locked");
+        assertThat(events).filteredOn(e -> e.action().equals("login-failed")).hasSize(LoginAttempts.MAX_FAILURES)
+                .allSatisfy(e -> assertThat(e.remote()).isNotBlank());
+    }
+
+    @Test
+    void answersCarrySecurityHeadersOnTheApiAndTheUi() throws Exception {
+        for (HttpResponse<String> r : List.of(get("/api/rooms", "manager", "demo"), get("/login", null, null))) {
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+            assertThat(r.headers().firstValue("X-Frame-Options")).hasValue("SAMEORIGIN");
+            assertThat(r.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v ->
+                    assertThat(v).contains("default-src 'self'").contains("object-src 'none'"));
+            assertThat(r.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        }
+    }
+
+    @Test
+    void errorAnswersHoldOneSentenceAndNoStackTraceOrSql() throws Exception {
+        List<HttpResponse<String>> answers = List.of(
+                get("/api/series?indicator=NOPE", "manager", "demo"),
+                get("/api/series?indicator=CLI-FAMILLES&from=2026-13", "manager", "demo"),
+                get("/api/rooms/abc/charts", "manager", "demo"),
+                get("/api/rooms/1/charts/clientele.png?months=x", "executive", "demo"),
+                get("/api/ingestions/999999/rejects.csv", "steward", "demo"),
+                get("/api/nothing-here", "manager", "demo"),
+                get("/api/rooms", null, null),
+                get("/api/ingestions", "manager", "demo"),
+                http.send(HttpRequest.newBuilder(URI.create(url("/api/rooms"))).DELETE()
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                                .encodeToString("manager:demo".getBytes(StandardCharsets.UTF_8))).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+        for (HttpResponse<String> r : answers) {
+            assertThat(r.statusCode()).as(r.uri().toString()).isBetween(400, 499);
+            assertThat(r.body()).as(r.uri().toString()).startsWith("{\"error\":\"").doesNotContain("Exception")
+                    .doesNotContain("\tat ").doesNotContain("SELECT").doesNotContain("org.pilotage");
+        }
+    }
+
+    @Test
+    void launchingAnIngestionIsAudited() throws Exception {
+        String boundary = "----audit";
+        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"audit.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\netablissement;direction;indicateur;periode;valeur\nAUDIT-E;D1;CLI-FAMILLES;2026-01;3\n\r\n--"
+                + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        http.send(HttpRequest.newBuilder(URI.create(url("/api/ingestions?wait=true")))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("steward:demo".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(audit.find("steward", "ingestion-launched", null, null, 20)).anySatisfy(e ->
+                assertThat(e.detail()).startsWith("audit.csv"));
+    }
+}
