@@ -95,8 +95,8 @@ public class AnalyticsConfiguration {
     }
 
     @Bean
-    ActionRepository actionRepository(NamedParameterJdbcTemplate jdbc, Clock clock) {
-        return new ActionRepository(jdbc, clock);
+    ActionRepository actionRepository(NamedParameterJdbcTemplate jdbc, Clock clock, DataVersion version) {
+        return new ActionRepository(jdbc, clock, version);
     }
 
     @Bean

@@ -13,10 +13,12 @@ public class ActionRepository {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final org.pilotage.analytics.store.DataVersion version;
 
-    public ActionRepository(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    public ActionRepository(NamedParameterJdbcTemplate jdbc, Clock clock, org.pilotage.analytics.store.DataVersion version) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.version = version;
     }
 
     /** Late first, then open ones by due date, done last. */
@@ -31,6 +33,7 @@ public class ActionRepository {
 
     public long add(long roomId, ActionDraft draft, String by) {
         draft.requireValid();
+        version.changed(); // reports list the actions
         return jdbc.queryForObject("""
                 INSERT INTO priority_action (room_id, title, owner, due_date, status, indicator, created_by)
                 VALUES (:room, :title, :owner, CAST(:due AS DATE), :status, :indicator, :by) RETURNING id""",
@@ -39,6 +42,7 @@ public class ActionRepository {
 
     public boolean update(long id, ActionDraft draft) {
         draft.requireValid();
+        version.changed();
         return jdbc.update("""
                 UPDATE priority_action SET title = :title, owner = :owner, due_date = CAST(:due AS DATE), status = :status,
                        indicator = :indicator, updated_at = current_timestamp

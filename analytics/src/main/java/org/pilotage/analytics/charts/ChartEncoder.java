@@ -27,7 +27,23 @@ public final class ChartEncoder {
     }
 
     /** A PNG carrying text metadata (iTXt chunks, UTF-8): keyword → text. */
+    /**
+     * Rasters of a few megapixels each: as many at once as there are cores, so that a burst of requests
+     * (viewers after a publication, a script) queues here instead of filling the heap.
+     */
+    private static final java.util.concurrent.Semaphore RASTERS =
+            new java.util.concurrent.Semaphore(Runtime.getRuntime().availableProcessors());
+
     public static byte[] png(JFreeChart chart, int width, int height, double scale, java.util.Map<String, String> metadata) {
+        RASTERS.acquireUninterruptibly();
+        try {
+            return raster(chart, width, height, scale, metadata);
+        } finally {
+            RASTERS.release();
+        }
+    }
+
+    private static byte[] raster(JFreeChart chart, int width, int height, double scale, java.util.Map<String, String> metadata) {
         BufferedImage image = new BufferedImage((int) Math.round(width * scale), (int) Math.round(height * scale),
                 BufferedImage.TYPE_INT_RGB);
         var g2 = image.createGraphics();

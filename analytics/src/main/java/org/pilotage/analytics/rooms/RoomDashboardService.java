@@ -53,8 +53,6 @@ public class RoomDashboardService {
     private final EffectChartRenderer effectRenderer = new EffectChartRenderer();
     private final RoomChartRenderer roomRenderer = new RoomChartRenderer();
     private final ResultCache cache;
-    private final java.util.concurrent.Semaphore rasterPermits =
-            new java.util.concurrent.Semaphore(Runtime.getRuntime().availableProcessors());
 
     public RoomDashboardService(RoomQueries queries, CatalogueRepository catalogue, CommitmentRepository commitments,
                                 CommentRepository comments, DataVersion version) {
@@ -128,15 +126,7 @@ public class RoomDashboardService {
     public byte[] chartPng(SteeringRoom room, RoomChart chart, RoomFilters filters, Locale locale, double scale) {
         return cache.get(new ChartKey(key(room, filters), chart, locale.getLanguage(), "png", scale), () -> {
             Size size = size(room, chart);
-            JFreeChart drawn = chart(room, chart, filters, locale);
-            // A raster of a few megapixels each: as many at once as there are cores, so that a burst of
-            // viewers after a publication queues here instead of filling the heap.
-            rasterPermits.acquireUninterruptibly();
-            try {
-                return ChartEncoder.png(drawn, size.width(), size.height(), scale);
-            } finally {
-                rasterPermits.release();
-            }
+            return ChartEncoder.png(chart(room, chart, filters, locale), size.width(), size.height(), scale);
         });
     }
 
@@ -225,6 +215,16 @@ public class RoomDashboardService {
     private static String fileName(RoomData data, long ingestionId) {
         RoomDashboard.Provenance p = data.ingestions().get(ingestionId);
         return p == null ? null : p.fileName();
+    }
+
+    /** The comments a chart draws as markers (empty for the room-wide charts). */
+    public List<IndicatorComment> chartComments(SteeringRoom room, RoomChart chart, RoomFilters filters) {
+        if (chart.level() == null) {
+            return List.of();
+        }
+        RoomData data = data(room, filters);
+        return data.indicators().values().stream().filter(i -> i.level() == chart.level())
+                .flatMap(i -> data.comments().getOrDefault(i.code(), List.of()).stream()).toList();
     }
 
     /** Whether an ingestion wrote data this room shows. */
@@ -317,8 +317,11 @@ public class RoomDashboardService {
     static IndicatorTile tile(Indicator indicator, TreeMap<YearMonth, Point> months, ReportingPeriod period, RoomData data) {
         boolean additive = indicator.unit().additive();
         Aggregate now = Aggregate.of(months, period, additive);
-        Aggregate previous = Aggregate.of(months, period.previous(), additive);
-        Aggregate yearEarlier = Aggregate.of(months, period.yearEarlier(), additive);
+        // Like with like: the reference periods count only the months (by position) the current one has,
+        // so that a quarter with one month published is not compared with three months of the last one.
+        java.util.BitSet present = Aggregate.positions(months, period);
+        Aggregate previous = Aggregate.of(months, period.previous(), additive, present);
+        Aggregate yearEarlier = Aggregate.of(months, period.yearEarlier(), additive, present);
         double gap = data.commitments().gapPercent(indicator.code(), period.end());
         Status status = StatusRules.status(now.value(), now.target(), gap, indicator.betterUp());
         List<Double> sparkline = new ArrayList<>();
@@ -343,13 +346,32 @@ public class RoomDashboardService {
     record Aggregate(Double value, Double target) {
 
         static Aggregate of(Map<YearMonth, Point> months, ReportingPeriod period, boolean additive) {
+            return of(months, period, additive, null);
+        }
+
+        /** The positions (0 = first month) of the period's months that have a value. */
+        static java.util.BitSet positions(Map<YearMonth, Point> months, ReportingPeriod period) {
+            java.util.BitSet present = new java.util.BitSet();
+            int i = 0;
+            for (YearMonth m = period.start(); !m.isAfter(period.end()); m = m.plusMonths(1), i++) {
+                Point p = months.get(m);
+                if (p != null && p.value() != null) {
+                    present.set(i);
+                }
+            }
+            return present;
+        }
+
+        /** @param only the month positions to count, or null for all */
+        static Aggregate of(Map<YearMonth, Point> months, ReportingPeriod period, boolean additive, java.util.BitSet only) {
             double sum = 0;
             double targetSum = 0;
             int n = 0;
             int targets = 0;
-            for (YearMonth m = period.start(); !m.isAfter(period.end()); m = m.plusMonths(1)) {
+            int i = 0;
+            for (YearMonth m = period.start(); !m.isAfter(period.end()); m = m.plusMonths(1), i++) {
                 Point p = months.get(m);
-                if (p == null || p.value() == null) {
+                if (p == null || p.value() == null || (only != null && !only.get(i))) {
                     continue;
                 }
                 sum += p.value();

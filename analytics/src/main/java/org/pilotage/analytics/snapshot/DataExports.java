@@ -75,7 +75,8 @@ public final class DataExports {
 
     public static byte[] xlsx(ChartData data, Provenance provenance, String sheetName) {
         ChartLabels labels = ChartLabels.of(provenance.locale());
-        try (SXSSFWorkbook book = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        SXSSFWorkbook book = new SXSSFWorkbook(200);
+        try (book; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();
             font.setBold(true);
@@ -121,10 +122,11 @@ public final class DataExports {
                 custom.addProperty(e.getKey(), e.getValue());
             }
             book.write(out);
-            book.dispose();
             return stableZip(out.toByteArray(), provenance.generatedAt().toEpochMilli());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            book.dispose(); // the temporary sheet files, whatever happened
         }
     }
 

@@ -71,7 +71,9 @@ public class SnapshotService {
 
     /** The whole room as a PDF report. */
     public Snapshot report(SteeringRoom room, RoomFilters filters, Locale locale, String user) {
-        return cache.get(new Key(room.id(), room.updatedAt(), "report.pdf", filters, locale.getLanguage(), user), () -> {
+        // "Late" depends on the day: a report is kept for one day at most.
+        String what = "report.pdf@" + java.time.LocalDate.now(clock);
+        return cache.get(new Key(room.id(), room.updatedAt(), what, filters, locale.getLanguage(), user), () -> {
             RoomDashboard dashboard = dashboards.dashboard(room, filters);
             StringBuilder content = new StringBuilder("report|").append(canonical(filters)).append('|').append(locale.getLanguage());
             for (RoomChart c : dashboard.charts()) {
@@ -99,7 +101,8 @@ public class SnapshotService {
 
     private Snapshot render(SteeringRoom room, RoomChart chart, RoomFilters filters, Locale locale, ExportFormat format, String user) {
         ChartData data = dashboards.chartData(room, chart, filters, locale);
-        String hash = hash(chart.id() + "|" + canonical(filters) + "|" + locale.getLanguage() + "|" + canonical(data));
+        String hash = hash(chart.id() + "|" + canonical(filters) + "|" + locale.getLanguage() + "|" + canonical(data) + "|"
+                + dashboards.chartComments(room, chart, filters).stream().map(c -> c.indicator() + c.period() + c.text()).toList());
         RoomDashboard dashboard = dashboards.dashboard(room, filters);
         Set<Long> used = new HashSet<>();
         int idColumn = data.columns().indexOf("ingestion_id");

@@ -27,11 +27,14 @@ public final class ResultCache {
     @SuppressWarnings("unchecked")
     public <T> T get(Object key, Supplier<T> compute) {
         long v = version.getAsLong();
-        if (v != cachedVersion || entries.size() >= maxEntries) {
+        if (v < cachedVersion) {
+            return compute.get(); // a reader that saw the version just before a change: computes, keeps nothing
+        }
+        if (v > cachedVersion || entries.size() >= maxEntries) {
             synchronized (this) {
-                if (v != cachedVersion || entries.size() >= maxEntries) {
+                if (v > cachedVersion || entries.size() >= maxEntries) {
                     entries.clear();
-                    cachedVersion = v;
+                    cachedVersion = Math.max(v, cachedVersion);
                 }
             }
         }

@@ -95,7 +95,7 @@ class RoomDashboardServiceTest {
         rooms = new SteeringRoomRepository(jdbc, version);
         commitments = new CommitmentRepository(jdbc, version);
         comments = new CommentRepository(named, version);
-        actions = new ActionRepository(named, Clock.fixed(Instant.parse("2026-04-10T12:00:00Z"), ZoneOffset.UTC));
+        actions = new ActionRepository(named, Clock.fixed(Instant.parse("2026-04-10T12:00:00Z"), ZoneOffset.UTC), version);
         service = new RoomDashboardService(new RoomQueries(named), new CatalogueRepository(jdbc), commitments, comments, version);
         long id = rooms.create(new RoomDraft("Salle tactique E1", RoomLevel.TACTICAL, "E1", List.of("D1", "D2"),
                 List.of("R1", "C1"), List.of(ProjectCategory.INTEGRATING_USERS, ProjectCategory.CARE_PARTNER)), "admin");
@@ -301,5 +301,22 @@ class RoomDashboardServiceTest {
         assertThat(r.start()).isEqualTo(YearMonth.of(2025, 4));
         assertThat(r.previous().end()).isEqualTo(YearMonth.of(2025, 3));
         assertThat(Map.of("k", r.contains(YearMonth.of(2025, 4)))).containsEntry("k", true);
+    }
+
+    @Test
+    void aPartQuarterIsComparedWithTheSameMonthsOfTheReferenceQuarters() {
+        java.util.TreeMap<YearMonth, RoomQueries.Point> months = new java.util.TreeMap<>();
+        for (int m = 7; m <= 10; m++) {
+            YearMonth ym = YearMonth.of(2025, m);
+            months.put(ym, new RoomQueries.Point(ym, m == 10 ? 5.0 : 2.0, 3.0, 1));
+        }
+        ReportingPeriod q4 = new ReportingPeriod(ReportingPeriod.Kind.QUARTER, YearMonth.of(2025, 10));
+        java.util.BitSet present = RoomDashboardService.Aggregate.positions(months, q4);
+        assertThat(present.stream().toArray()).containsExactly(0); // October only, so far
+        var now = RoomDashboardService.Aggregate.of(months, q4, true);
+        var previous = RoomDashboardService.Aggregate.of(months, q4.previous(), true, present);
+        assertThat(now.value()).isEqualTo(5.0);
+        assertThat(previous.value()).as("July only, not July to September").isEqualTo(2.0);
+        assertThat(RoomDashboardService.Aggregate.of(months, q4.previous(), true).value()).isEqualTo(6.0);
     }
 }

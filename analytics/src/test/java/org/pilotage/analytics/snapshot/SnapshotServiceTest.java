@@ -101,7 +101,7 @@ class SnapshotServiceTest {
         CommentRepository comments = new CommentRepository(named, version);
         dashboards = new RoomDashboardService(new RoomQueries(named), new CatalogueRepository(jdbc),
                 new CommitmentRepository(jdbc, version), comments, version);
-        actions = new ActionRepository(named, CLOCK);
+        actions = new ActionRepository(named, CLOCK, version);
         long id = rooms.create(new RoomDraft("Salle stratégique de l’Érablière", RoomLevel.STRATEGIC, "E1", List.of(),
                 List.of("C1", "R1"), List.of(ProjectCategory.INTEGRATING_USERS, ProjectCategory.CARE_PARTNER)), "admin");
         room = rooms.find(id).orElseThrow();

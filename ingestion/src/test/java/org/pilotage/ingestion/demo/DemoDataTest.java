@@ -26,7 +26,7 @@ class DemoDataTest {
         var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(fx.jdbc);
         var version = fx.context.getBean(org.pilotage.analytics.store.DataVersion.class);
         DemoRooms rooms = new DemoRooms(new org.pilotage.analytics.rooms.SteeringRoomRepository(fx.jdbc, version),
-                new org.pilotage.analytics.actions.ActionRepository(named, NOVEMBER_2026),
+                new org.pilotage.analytics.actions.ActionRepository(named, NOVEMBER_2026, version),
                 new org.pilotage.analytics.notes.CommentRepository(named, version),
                 new org.pilotage.analytics.status.CommitmentRepository(fx.jdbc, version), fx.jdbc, NOVEMBER_2026);
         return new DemoData(fx.ingestion, fx.store, fx.jdbc, new ReferenceRepository(fx.jdbc), NOVEMBER_2026,

@@ -109,7 +109,12 @@ public class IndicatorView extends VerticalLayout implements BeforeEnterObserver
         Locale locale = getLocale();
         Formats f = new Formats(locale);
         IndicatorTile tile = dashboards.dashboard(room, filters).allTiles().stream()
-                .filter(t -> t.indicator().code().equals(code)).findFirst().orElseThrow();
+                .filter(t -> t.indicator().code().equals(code)).findFirst().orElse(null);
+        if (tile == null) { // followed by the room but no longer in the catalogue
+            title = getTranslation("indicator.unknown");
+            add(new H1(title), new RouterLink(getTranslation("rooms.back"), RoomsView.class));
+            return;
+        }
         title = tile.indicator().label(locale);
         RouterLink back = new RouterLink("← " + room.name(), RoomView.class, new RouteParameters("id", String.valueOf(room.id())));
         back.setQueryParameters(RoomView.RoomParams.query(filters));

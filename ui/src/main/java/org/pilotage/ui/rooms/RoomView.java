@@ -110,6 +110,29 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
         this.auth = auth;
         addClassName("pilotage-room");
         setWidthFull();
+        // Listeners once: Vaadin may reuse this view for another room.
+        kind.addValueChangeListener(e -> refreshIfReady());
+        month.addValueChangeListener(e -> refreshIfReady());
+        direction.addValueChangeListener(e -> refreshIfReady());
+        project.addValueChangeListener(e -> refreshIfReady());
+        compared.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                refreshIfReady();
+            }
+        });
+        actionGrid.addItemDoubleClickListener(e -> {
+            if (RoomAccess.mayComment(auth)) {
+                editAction(e.getItem());
+            }
+        });
+    }
+
+    private boolean building;
+
+    private void refreshIfReady() {
+        if (!building && room != null) {
+            refresh();
+        }
     }
 
     @Override
@@ -132,6 +155,9 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private void build(RoomParams params) {
+        building = true;
+        compared.setItems(List.of());
+        compared.clear();
         Formats f = new Formats(getLocale());
         H1 heading = new H1(room.name());
         Span level = new Span(getTranslation("room.level." + room.level().code()));
@@ -182,9 +208,7 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
         project.setItems(reference.projects(room.establishment()));
         project.setPlaceholder(getTranslation("room.project.none"));
         project.setClearButtonVisible(true);
-        if (params.project() != null) {
-            project.setValue(params.project());
-        }
+        project.setValue(params.project());
 
         HorizontalLayout filters = new HorizontalLayout(kind, month, direction, project);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -196,10 +220,7 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
         lateBanner.setId("late-banner");
         add(head, filters, lateBanner, body);
 
-        kind.addValueChangeListener(e -> refresh());
-        month.addValueChangeListener(e -> refresh());
-        direction.addValueChangeListener(e -> refresh());
-        project.addValueChangeListener(e -> refresh());
+        building = false;
         refresh();
     }
 
@@ -258,11 +279,10 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
             compared.setLabel(getTranslation("room.compared"));
             compared.setId("compared");
             List<String> codes = room.indicators().stream().filter(known::containsKey).toList();
-            if (compared.getListDataView().getItemCount() != codes.size()) {
+            if (compared.getValue() == null) {
                 compared.setItems(codes);
                 compared.setItemLabelGenerator(c -> known.get(c).label(locale));
                 compared.setValue(codes.getFirst());
-                compared.addValueChangeListener(e -> refresh());
             }
             Section directions = new Section(new H2(getTranslation("room.directions-compared")), compared,
                     chart(RoomChart.DIRECTIONS, charts, filters, getTranslation("room.directions-compared")));
@@ -330,7 +350,6 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
         if (RoomAccess.mayComment(auth)) {
             Button add = new Button(getTranslation("actions.add"), e -> editAction(null));
             add.setId("action-add");
-            actionGrid.addItemDoubleClickListener(e -> editAction(e.getItem()));
             section.add(add, new Paragraph(getTranslation("actions.edit-hint")));
         }
         section.add(list.isEmpty() ? new Paragraph(getTranslation("actions.none")) : actionGrid);

@@ -37,7 +37,7 @@ final class CachedPasswordAuthenticationProvider implements AuthenticationProvid
     private final SecretKeySpec key;
     private final ConcurrentHashMap<String, Entry> verified = new ConcurrentHashMap<>();
 
-    private record Entry(byte[] digest, Instant expires) {
+    private record Entry(byte[] digest, String storedHash, Instant expires) {
     }
 
     CachedPasswordAuthenticationProvider(AuthenticationProvider delegate, UserDetailsService users, Duration ttl, Clock clock) {
@@ -59,8 +59,11 @@ final class CachedPasswordAuthenticationProvider implements AuthenticationProvid
         }
         byte[] digest = digest(username, password);
         Entry entry = verified.get(username);
-        if (entry != null && entry.expires().isAfter(clock.instant()) && MessageDigest.isEqual(entry.digest(), digest)) {
-            UserDetails user = users.loadUserByUsername(username);
+        UserDetails current = entry == null ? null : users.loadUserByUsername(username);
+        // A changed password (another stored hash) makes the remembered one worthless at once.
+        if (entry != null && entry.expires().isAfter(clock.instant()) && MessageDigest.isEqual(entry.digest(), digest)
+                && java.util.Objects.equals(entry.storedHash(), current.getPassword())) {
+            UserDetails user = current;
             if (!user.isEnabled()) {
                 verified.remove(username);
                 throw new DisabledException("account disabled");
@@ -80,7 +83,9 @@ final class CachedPasswordAuthenticationProvider implements AuthenticationProvid
                 if (verified.size() >= MAX_ENTRIES) {
                     verified.clear();
                 }
-                verified.put(username, new Entry(digest, clock.instant().plus(ttl)));
+                String stored = result.getPrincipal() instanceof UserDetails u && u.getPassword() != null ? u.getPassword()
+                        : users.loadUserByUsername(username).getPassword();
+                verified.put(username, new Entry(digest, stored, clock.instant().plus(ttl)));
             }
             return result;
         } catch (AuthenticationException e) {

@@ -76,4 +76,13 @@ class CachedPasswordAuthenticationProviderTest {
         user.set(User.withUserDetails(user.get()).disabled(true).build());
         assertThatThrownBy(() -> provider.authenticate(login("secret-1"))).isInstanceOf(DisabledException.class);
     }
+
+    @Test
+    void aChangedPasswordMakesTheRememberedOneWorthlessAtOnce() {
+        CachedPasswordAuthenticationProvider provider = provider();
+        provider.authenticate(login("secret-1"));
+        user.set(User.withUserDetails(user.get()).password(encoder.encode("secret-2")).build());
+        assertThatThrownBy(() -> provider.authenticate(login("secret-1"))).isInstanceOf(BadCredentialsException.class);
+        assertThat(provider.authenticate(login("secret-2")).isAuthenticated()).isTrue();
+    }
 }

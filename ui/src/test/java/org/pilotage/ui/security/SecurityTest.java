@@ -78,11 +78,15 @@ class SecurityTest extends RunningPilotage {
         byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"audit.csv\"\r\n"
                 + "Content-Type: text/csv\r\n\r\netablissement;direction;indicateur;periode;valeur\nAUDIT-E;D1;CLI-FAMILLES;2026-01;3\n\r\n--"
                 + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        http.send(HttpRequest.newBuilder(URI.create(url("/api/ingestions?wait=true")))
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(url("/api/ingestions?wait=true")))
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("steward:demo".getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(audit.find("steward", "ingestion-launched", null, null, 20)).anySatisfy(e ->
-                assertThat(e.detail()).startsWith("audit.csv"));
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+        String id = posted.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
+        assertThat(audit.find("steward", "ingestion-launched", null, null, 100)).anySatisfy(e -> {
+            assertThat(e.target()).isEqualTo("ingestion " + id);
+            assertThat(e.detail()).startsWith("audit.csv");
+        });
     }
 }
