@@ -8,7 +8,13 @@ import java.time.YearMonth;
  * establishment/direction-level rows.
  */
 public record SeriesQuery(String indicator, String level, String establishment, String direction, String project,
-                          YearMonth from, YearMonth to) {
+                          YearMonth from, YearMonth to, java.util.List<String> scope) {
+
+    /** Without a scope: every establishment the other filters allow. */
+    public SeriesQuery(String indicator, String level, String establishment, String direction, String project,
+                       YearMonth from, YearMonth to) {
+        this(indicator, level, establishment, direction, project, from, to, null);
+    }
 
     public SeriesQuery {
         if (from == null || to == null) {

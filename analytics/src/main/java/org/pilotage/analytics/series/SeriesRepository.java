@@ -25,6 +25,7 @@ public class SeriesRepository {
                 .addValue("establishment", q.establishment())
                 .addValue("direction", q.direction())
                 .addValue("project", q.project())
+                .addValue("establishments", q.scope() == null ? null : String.join("\u001F", q.scope()))
                 .addValue("from", q.from().atDay(1).toString())
                 .addValue("to", q.to().atDay(1).toString());
         return jdbc.query(SqlQueries.get("series/monthly-values"), params, (rs, i) -> new MonthlyValue(
@@ -51,8 +52,15 @@ public class SeriesRepository {
 
     /** Project counts per month and category; null establishment or direction = all, summed. */
     public List<CategoryCount> projectCounts(String establishment, String direction, YearMonth from, YearMonth to) {
+        return projectCounts(establishment, direction, from, to, null);
+    }
+
+    /** @param scope the establishments the caller may see, or null for all */
+    public List<CategoryCount> projectCounts(String establishment, String direction, YearMonth from, YearMonth to,
+                                             List<String> scope) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("establishment", establishment)
+                .addValue("establishments", scope == null ? null : String.join("\u001F", scope))
                 .addValue("direction", direction)
                 .addValue("from", from.atDay(1).toString())
                 .addValue("to", to.atDay(1).toString());

@@ -14,6 +14,7 @@ FROM measure_effective
 WHERE (CAST(:indicator AS VARCHAR) IS NULL OR indicator = :indicator)
   AND (CAST(:level AS VARCHAR) IS NULL OR level = :level)
   AND (CAST(:establishment AS VARCHAR) IS NULL OR establishment = :establishment)
+  AND (CAST(:establishments AS VARCHAR) IS NULL OR list_contains(split_codes(:establishments), establishment))
   AND (CAST(:direction AS VARCHAR) IS NULL OR direction = :direction)
   AND project = coalesce(CAST(:project AS VARCHAR), '')
   AND period BETWEEN CAST(:from AS DATE) AND CAST(:to AS DATE)

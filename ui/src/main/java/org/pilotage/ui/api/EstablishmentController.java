@@ -12,13 +12,17 @@ import org.springframework.web.bind.annotation.RestController;
 class EstablishmentController {
 
     private final ReferenceRepository reference;
+    private final org.pilotage.ui.security.EstablishmentScope scope;
 
-    EstablishmentController(ReferenceRepository reference) {
+    EstablishmentController(ReferenceRepository reference, org.pilotage.ui.security.EstablishmentScope scope) {
         this.reference = reference;
+        this.scope = scope;
     }
 
+    /** The establishments visible to the caller. */
     @GetMapping("/api/establishments")
     List<Establishment> establishments() {
-        return reference.establishments();
+        var mine = scope.current();
+        return reference.establishments().stream().filter(e -> mine.allows(e.code())).toList();
     }
 }

@@ -20,8 +20,11 @@ class ProjectCountController {
     private final SeriesRepository series;
     private final ReferenceRepository reference;
     private final EffectDashboardService dashboard;
+    private final org.pilotage.ui.security.EstablishmentScope scope;
 
-    ProjectCountController(SeriesRepository series, ReferenceRepository reference, EffectDashboardService dashboard) {
+    ProjectCountController(SeriesRepository series, ReferenceRepository reference, EffectDashboardService dashboard,
+                           org.pilotage.ui.security.EstablishmentScope scope) {
+        this.scope = scope;
         this.series = series;
         this.reference = reference;
         this.dashboard = dashboard;
@@ -34,13 +37,15 @@ class ProjectCountController {
                        @RequestParam(required = false) String from,
                        @RequestParam(required = false) String to) {
         String est = establishment == null || establishment.isBlank() ? null : establishment.strip();
-        if (est != null && reference.establishments().stream().noneMatch(e -> e.code().equals(est))) {
+        var mine = scope.current();
+        if (est != null && (!mine.allows(est) || reference.establishments().stream().noneMatch(e -> e.code().equals(est)))) {
             throw ApiException.notFound("Établissement inconnu : " + establishment + ".", "Unknown establishment: " + establishment + ".");
         }
         YearMonth end = Months.parse("to", to, dashboard.lastCompleteMonth());
         YearMonth start = Months.parse("from", from, end.minusMonths(11));
         Months.requireOrdered(start, end);
-        return series.projectCounts(est, direction == null || direction.isBlank() ? null : direction.strip(), start, end).stream()
+        return series.projectCounts(est, direction == null || direction.isBlank() ? null : direction.strip(), start, end,
+                        mine.codes()).stream()
                 .map(c -> new Count(c.period().toString(), c.category(), c.count())).toList();
     }
 }

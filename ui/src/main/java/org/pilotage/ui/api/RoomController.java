@@ -44,9 +44,11 @@ class RoomController {
     private final EffectDashboardService effects;
     private final SnapshotService snapshots;
     private final ExportPolicy exports;
+    private final org.pilotage.ui.security.EstablishmentScope scope;
 
     RoomController(SteeringRoomRepository rooms, RoomDashboardService dashboards, EffectDashboardService effects,
-                   SnapshotService snapshots, ExportPolicy exports) {
+                   SnapshotService snapshots, ExportPolicy exports, org.pilotage.ui.security.EstablishmentScope scope) {
+        this.scope = scope;
         this.rooms = rooms;
         this.dashboards = dashboards;
         this.effects = effects;
@@ -56,7 +58,9 @@ class RoomController {
 
     @GetMapping("/api/rooms")
     List<RoomSummary> rooms() {
-        return rooms.findAll().stream().map(r -> new RoomSummary(r.id(), r.name(), r.level().code())).toList();
+        var mine = scope.current();
+        return rooms.findAll().stream().filter(r -> mine.allows(r.establishment()))
+                .map(r -> new RoomSummary(r.id(), r.name(), r.level().code())).toList();
     }
 
     @GetMapping("/api/rooms/{id}/charts")
@@ -179,8 +183,9 @@ class RoomController {
         } catch (NumberFormatException e) {
             throw ApiException.notFound("Salle de pilotage inconnue : " + id + ".", "Unknown steering room: " + id + ".");
         }
-        return rooms.find(n).orElseThrow(() -> ApiException.notFound("Salle de pilotage inconnue : " + id + ".",
-                "Unknown steering room: " + id + "."));
+        // A room outside the caller's establishments answers as one that does not exist.
+        return rooms.find(n).filter(r -> scope.current().allows(r.establishment()))
+                .orElseThrow(() -> ApiException.notFound("Salle de pilotage inconnue : " + id + ".", "Unknown steering room: " + id + "."));
     }
 
     static String title(RoomChart chart, ChartLabels labels) {

@@ -23,9 +23,11 @@ class SeriesController {
     private final CatalogueRepository catalogue;
     private final ReferenceRepository reference;
     private final EffectDashboardService dashboard;
+    private final org.pilotage.ui.security.EstablishmentScope scope;
 
     SeriesController(SeriesRepository series, CatalogueRepository catalogue, ReferenceRepository reference,
-                     EffectDashboardService dashboard) {
+                     EffectDashboardService dashboard, org.pilotage.ui.security.EstablishmentScope scope) {
+        this.scope = scope;
         this.series = series;
         this.catalogue = catalogue;
         this.reference = reference;
@@ -48,13 +50,15 @@ class SeriesController {
                     "Indicator not in the catalogue: " + indicator + ".");
         }
         String est = blankToNull(establishment);
-        if (est != null && reference.establishments().stream().noneMatch(e -> e.code().equals(est))) {
+        var mine = scope.current();
+        // An establishment outside the caller's scope answers as one that does not exist: nothing is revealed.
+        if (est != null && (!mine.allows(est) || reference.establishments().stream().noneMatch(e -> e.code().equals(est)))) {
             throw ApiException.notFound("Établissement inconnu : " + establishment + ".", "Unknown establishment: " + establishment + ".");
         }
         YearMonth end = Months.parse("to", to, dashboard.lastCompleteMonth());
         YearMonth start = Months.parse("from", from, end.minusMonths(11));
         Months.requireOrdered(start, end);
-        return series.find(new SeriesQuery(code, null, est, blankToNull(direction), blankToNull(project), start, end))
+        return series.find(new SeriesQuery(code, null, est, blankToNull(direction), blankToNull(project), start, end, mine.codes()))
                 .stream()
                 .map(v -> new Point(v.period().toString(), round(v.value()), v.target() == null ? null : round(v.target())))
                 .toList();

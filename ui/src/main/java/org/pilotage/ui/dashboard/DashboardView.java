@@ -39,7 +39,8 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
     private final ComboBox<YearMonth> period = new ComboBox<>();
     private final Div sections = new Div();
 
-    public DashboardView(EffectDashboardService dashboard, ReferenceRepository reference) {
+    public DashboardView(EffectDashboardService dashboard, ReferenceRepository reference,
+                         org.pilotage.ui.security.EstablishmentScope scope) {
         this.dashboard = dashboard;
         addClassName("pilotage-dashboard");
         setWidthFull();
@@ -48,7 +49,8 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         establishment.setId("establishment");
         establishment.setItemLabelGenerator(e -> e.name().equals(e.code()) ? e.code() : e.name() + " (" + e.code() + ")");
         establishment.setWidth("22rem");
-        List<Establishment> establishments = reference.establishments();
+        var mine = scope.current();
+        List<Establishment> establishments = reference.establishments().stream().filter(e -> mine.allows(e.code())).toList();
         establishment.setItems(establishments);
 
         DateTimeFormatter monthFormat = DateTimeFormatter.ofPattern("MMMM yyyy", getLocale());

@@ -65,6 +65,7 @@ public class IndicatorView extends VerticalLayout implements BeforeEnterObserver
     private final org.pilotage.analytics.status.CommitmentRepository commitments;
     private final AuthenticationContext auth;
     private final org.pilotage.ui.security.AuditTrail audit;
+    private final org.pilotage.ui.security.EstablishmentScope scope;
     private SteeringRoom room;
     private String code;
     private RoomFilters filters;
@@ -72,7 +73,9 @@ public class IndicatorView extends VerticalLayout implements BeforeEnterObserver
 
     public IndicatorView(SteeringRoomRepository rooms, RoomDashboardService dashboards, EffectDashboardService effects,
                          CommentRepository comments, org.pilotage.analytics.status.CommitmentRepository commitments,
-                         AuthenticationContext auth, org.pilotage.ui.security.AuditTrail audit) {
+                         AuthenticationContext auth, org.pilotage.ui.security.AuditTrail audit,
+                         org.pilotage.ui.security.EstablishmentScope scope) {
+        this.scope = scope;
         this.commitments = commitments;
         this.audit = audit;
         this.rooms = rooms;
@@ -93,7 +96,8 @@ public class IndicatorView extends VerticalLayout implements BeforeEnterObserver
         } catch (NumberFormatException e) {
             id = -1;
         }
-        room = rooms.find(id).orElse(null);
+        var mine = scope.current();
+        room = rooms.find(id).filter(r -> mine.allows(r.establishment())).orElse(null);
         code = event.getRouteParameters().get("code").orElse("");
         if (room == null || !room.indicators().contains(code)) {
             title = getTranslation("indicator.unknown");

@@ -81,6 +81,7 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
     private final AuthenticationContext auth;
     private final SnapshotService snapshots;
     private final AuditTrail audit;
+    private final org.pilotage.ui.security.EstablishmentScope scope;
     private final boolean mayDownload;
 
     private final Select<ReportingPeriod.Kind> kind = new Select<>();
@@ -96,8 +97,10 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
 
     public RoomView(SteeringRoomRepository rooms, RoomDashboardService dashboards, EffectDashboardService effects,
                     ReferenceRepository reference, CatalogueRepository catalogue, ActionRepository actions,
-                    AuthenticationContext auth, SnapshotService snapshots, ExportPolicy exports, AuditTrail audit) {
+                    AuthenticationContext auth, SnapshotService snapshots, ExportPolicy exports, AuditTrail audit,
+                    org.pilotage.ui.security.EstablishmentScope scope) {
         this.audit = audit;
+        this.scope = scope;
         this.snapshots = snapshots;
         this.mayDownload = exports.mayDownload(
                 org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getAuthorities());
@@ -143,7 +146,8 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
         } catch (NumberFormatException e) {
             id = -1;
         }
-        room = rooms.find(id).orElse(null);
+        var mine = scope.current();
+        room = rooms.find(id).filter(r -> mine.allows(r.establishment())).orElse(null);
         removeAll();
         if (room == null) {
             title = getTranslation("room.unknown");

@@ -37,11 +37,13 @@ public class RoomsView extends VerticalLayout implements HasDynamicTitle, Before
     private final CatalogueRepository catalogue;
     private final AuthenticationContext auth;
     private final AuditTrail audit;
+    private final org.pilotage.ui.security.EstablishmentScope scope;
     private final Div list = new Div();
 
     public RoomsView(SteeringRoomRepository rooms, ReferenceRepository reference, CatalogueRepository catalogue,
-                     AuthenticationContext auth, AuditTrail audit) {
+                     AuthenticationContext auth, AuditTrail audit, org.pilotage.ui.security.EstablishmentScope scope) {
         this.audit = audit;
+        this.scope = scope;
         this.rooms = rooms;
         this.reference = reference;
         this.catalogue = catalogue;
@@ -69,7 +71,8 @@ public class RoomsView extends VerticalLayout implements HasDynamicTitle, Before
 
     private void render() {
         list.removeAll();
-        List<SteeringRoom> all = rooms.findAll();
+        var mine = scope.current();
+        List<SteeringRoom> all = rooms.findAll().stream().filter(r -> mine.allows(r.establishment())).toList();
         if (all.isEmpty()) {
             list.add(new Paragraph(getTranslation("rooms.none")));
         }
@@ -106,7 +109,9 @@ public class RoomsView extends VerticalLayout implements HasDynamicTitle, Before
 
     private void edit(SteeringRoom room) {
         String user = auth.getPrincipalName().orElse("?");
-        new RoomEditor(room, reference.establishments(), catalogue.findAll(), getLocale(), draft -> {
+        var mine = scope.current();
+        new RoomEditor(room, reference.establishments().stream().filter(e -> mine.allows(e.code())).toList(),
+                catalogue.findAll(), getLocale(), draft -> {
             if (room == null) {
                 long id = rooms.create(draft, user);
                 audit.record("room-created", "room " + id, draft.toString());

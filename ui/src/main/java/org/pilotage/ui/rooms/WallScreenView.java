@@ -55,6 +55,7 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
     private final EffectDashboardService effects;
     private final IngestionEvents events;
     private final int defaultRotateSeconds;
+    private final org.pilotage.ui.security.EstablishmentScope scope;
     private final List<Div> sections = new ArrayList<>();
     private final Div stage = new Div();
     private final Span freshness = new Span();
@@ -66,7 +67,9 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
     private com.vaadin.flow.shared.Registration pollRegistration;
 
     public WallScreenView(SteeringRoomRepository rooms, RoomDashboardService dashboards, EffectDashboardService effects,
-                          IngestionEvents events, @Value("${pilotage.wall-screen.rotate-seconds:20}") int rotateSeconds) {
+                          IngestionEvents events, @Value("${pilotage.wall-screen.rotate-seconds:20}") int rotateSeconds,
+                          org.pilotage.ui.security.EstablishmentScope scope) {
+        this.scope = scope;
         this.rooms = rooms;
         this.dashboards = dashboards;
         this.effects = effects;
@@ -84,7 +87,8 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
         } catch (NumberFormatException e) {
             id = -1;
         }
-        room = rooms.find(id).orElse(null);
+        var mine = scope.current();
+        room = rooms.find(id).filter(r -> mine.allows(r.establishment())).orElse(null);
         removeAll();
         if (room == null) {
             add(new H1(getTranslation("room.unknown")), new RouterLink(getTranslation("rooms.back"), RoomsView.class));

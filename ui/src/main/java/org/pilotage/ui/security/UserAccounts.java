@@ -3,6 +3,7 @@ package org.pilotage.ui.security;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,10 +34,10 @@ public class UserAccounts implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return jdbc.query("SELECT username, password_hash, roles, enabled FROM app_user WHERE username = ?",
+        return jdbc.query("SELECT username, password_hash, roles, enabled, establishments FROM app_user WHERE username = ?",
                 (rs, i) -> User.withUsername(rs.getString("username"))
                         .password(rs.getString("password_hash"))
-                        .authorities(authorities(rs.getString("roles")))
+                        .authorities(authorities(rs.getString("roles"), rs.getArray("establishments")))
                         .disabled(!rs.getBoolean("enabled"))
                         .accountLocked(attempts.locked(username))
                         .build(),
@@ -55,9 +56,26 @@ public class UserAccounts implements UserDetailsService {
     }
 
     public void create(String username, String rawPassword, String displayName, Set<Role> roles) {
-        jdbc.update("INSERT INTO app_user (username, password_hash, roles, display_name) VALUES (?, ?, ?, ?)",
+        create(username, rawPassword, displayName, roles, Set.of());
+    }
+
+    /** @param establishments the establishments the user is limited to; empty = all */
+    public void create(String username, String rawPassword, String displayName, Set<Role> roles, Set<String> establishments) {
+        jdbc.update("INSERT INTO app_user (username, password_hash, roles, display_name, establishments) "
+                        + "VALUES (?, ?, ?, ?, split_codes(?))",
                 username, encoder.encode(rawPassword),
-                roles.stream().map(Role::code).sorted().collect(Collectors.joining(",")), displayName);
+                roles.stream().map(Role::code).sorted().collect(Collectors.joining(",")), displayName,
+                String.join("\u001F", new java.util.TreeSet<>(establishments)));
+    }
+
+    static Collection<GrantedAuthority> authorities(String roles, java.sql.Array establishments) throws java.sql.SQLException {
+        List<GrantedAuthority> all = new java.util.ArrayList<>(authorities(roles));
+        if (establishments != null) {
+            for (Object code : (Object[]) establishments.getArray()) {
+                all.add(new SimpleGrantedAuthority(EstablishmentScope.PREFIX + code));
+            }
+        }
+        return all;
     }
 
     static Collection<GrantedAuthority> authorities(String roles) {

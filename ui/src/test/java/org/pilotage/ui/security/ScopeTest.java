@@ -1,0 +1,80 @@
+package org.pilotage.ui.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.pilotage.analytics.rooms.SteeringRoom;
+import org.pilotage.analytics.rooms.SteeringRoomRepository;
+import org.pilotage.ui.RunningPilotage;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A user limited to one establishment gets nothing of another, on every path: lists, series, counts, rooms, snapshots, data. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScopeTest extends RunningPilotage {
+
+    static final String NORD = "CISSS-DEMO-NORD";
+    static final String SUD = "CIUSSS-DEMO-SUD";
+
+    @Autowired
+    UserAccounts users;
+    @Autowired
+    SteeringRoomRepository rooms;
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeAll
+    void scopedUsers() {
+        if (!users.exists("gest-nord")) {
+            users.create("gest-nord", "mot-de-passe-nord", "Gestionnaire du Nord", EnumSet.of(Role.MANAGER), Set.of(NORD));
+            users.create("dir-nord", "mot-de-passe-nord", "Dirigeante du Nord", EnumSet.of(Role.EXECUTIVE), Set.of(NORD));
+        }
+    }
+
+    private long room(String establishment) {
+        return rooms.findAll().stream().filter(r -> r.establishment().equals(establishment)).map(SteeringRoom::id).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void listsShowTheUsersEstablishmentsOnly() throws Exception {
+        List<Map<String, Object>> establishments = json.readValue(get("/api/establishments", "gest-nord", "mot-de-passe-nord").body(), List.class);
+        assertThat(establishments).extracting(e -> e.get("code")).containsExactly(NORD);
+        List<Map<String, Object>> visible = json.readValue(get("/api/rooms", "gest-nord", "mot-de-passe-nord").body(), List.class);
+        assertThat(visible).extracting(r -> ((Number) r.get("id")).longValue()).contains(room(NORD)).doesNotContain(room(SUD));
+        List<Map<String, Object>> all = json.readValue(get("/api/establishments", "manager", "demo").body(), List.class);
+        assertThat(all).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void anotherEstablishmentsSeriesCountsRoomsSnapshotsAndDataAreNotFound() throws Exception {
+        String u = "gest-nord";
+        String p = "mot-de-passe-nord";
+        assertThat(get("/api/series?indicator=CLI-FAMILLES&establishment=" + SUD, u, p).statusCode()).isEqualTo(404);
+        assertThat(get("/api/series?indicator=CLI-FAMILLES&establishment=" + NORD, u, p).statusCode()).isEqualTo(200);
+        assertThat(get("/api/project-counts?establishment=" + SUD, u, p).statusCode()).isEqualTo(404);
+        long sud = room(SUD);
+        assertThat(get("/api/rooms/" + sud + "/charts", u, p).statusCode()).isEqualTo(404);
+        for (String path : List.of("/charts/clientele.png", "/charts/clientele.svg", "/charts/clientele.pdf",
+                "/charts/clientele/data.csv", "/charts/clientele/data.xlsx", "/charts/clientele/data.arrow", "/report.pdf")) {
+            assertThat(get("/api/rooms/" + sud + path, "dir-nord", p).statusCode()).as(path).isEqualTo(404);
+        }
+        assertThat(get("/api/rooms/" + room(NORD) + "/charts/clientele/data.csv", "dir-nord", p).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void withoutAnEstablishmentTheSeriesAddsUpTheUsersEstablishmentsOnly() throws Exception {
+        String path = "/api/series?indicator=CLI-FAMILLES&from=2026-01&to=2026-03";
+        String nordOnly = get(path + "&establishment=" + NORD, "manager", "demo").body();
+        assertThat(get(path, "gest-nord", "mot-de-passe-nord").body()).isEqualTo(nordOnly);
+        assertThat(get(path, "manager", "demo").body()).isNotEqualTo(nordOnly);
+        String countsNord = get("/api/project-counts?from=2026-01&to=2026-02&establishment=" + NORD, "manager", "demo").body();
+        assertThat(get("/api/project-counts?from=2026-01&to=2026-02", "gest-nord", "mot-de-passe-nord").body()).isEqualTo(countsNord);
+    }
+}
