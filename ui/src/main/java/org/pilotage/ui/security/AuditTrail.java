@@ -3,7 +3,6 @@ package org.pilotage.ui.security;
 import com.vaadin.flow.server.VaadinRequest;
 import org.pilotage.analytics.audit.AuditLog;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -19,7 +18,7 @@ public class AuditTrail {
     }
 
     public void record(String action, String target, String detail) {
-        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        Authentication user = CurrentUser.authentication();
         audit.record(user == null ? "?" : user.getName(), action, target, detail, remote());
     }
 

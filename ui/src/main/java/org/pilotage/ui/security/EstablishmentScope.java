@@ -6,7 +6,6 @@ import java.util.TreeSet;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +20,7 @@ public class EstablishmentScope {
 
     /** The current user's scope. */
     public Scope current() {
-        Authentication a = SecurityContextHolder.getContext().getAuthentication();
+        Authentication a = CurrentUser.authentication();
         Set<String> codes = new TreeSet<>();
         if (a != null) {
             for (GrantedAuthority g : a.getAuthorities()) {
