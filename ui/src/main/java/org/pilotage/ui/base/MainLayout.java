@@ -52,7 +52,9 @@ public class MainLayout extends AppLayout {
         if (auth.hasRole("ADMIN")) {
             RouterLink audit = new RouterLink(getTranslation("nav.audit"), org.pilotage.ui.admin.AuditView.class);
             audit.setId("nav-audit");
-            nav.add(audit);
+            RouterLink users = new RouterLink(getTranslation("nav.users"), org.pilotage.ui.admin.UsersView.class);
+            users.setId("nav-users");
+            nav.add(users, audit);
         }
 
         HorizontalLayout bar = new HorizontalLayout(title, nav, language, user, logout);

@@ -68,6 +68,45 @@ public class UserAccounts implements UserDetailsService {
                 String.join("\u001F", new java.util.TreeSet<>(establishments)));
     }
 
+    /** A user as admins see them. */
+    public record Account(String username, String displayName, Set<Role> roles, Set<String> establishments, boolean enabled) {
+    }
+
+    public List<Account> list() {
+        return jdbc.query("SELECT username, display_name, roles, establishments, enabled FROM app_user ORDER BY username", (rs, i) -> {
+            Set<Role> roles = new java.util.TreeSet<>();
+            for (String r : rs.getString("roles").split(",")) {
+                if (!r.isBlank()) {
+                    roles.add(Role.valueOf(r.strip().toUpperCase(Locale.ROOT)));
+                }
+            }
+            Set<String> establishments = new java.util.TreeSet<>();
+            java.sql.Array a = rs.getArray("establishments");
+            if (a != null) {
+                for (Object o : (Object[]) a.getArray()) {
+                    establishments.add(String.valueOf(o));
+                }
+            }
+            return new Account(rs.getString("username"), rs.getString("display_name"), roles, establishments, rs.getBoolean("enabled"));
+        });
+    }
+
+    /** Changes a user's name, roles and establishments. */
+    public void update(String username, String displayName, Set<Role> roles, Set<String> establishments) {
+        jdbc.update("UPDATE app_user SET display_name = ?, roles = ?, establishments = split_codes(?) WHERE username = ?",
+                displayName, roles.stream().map(Role::code).sorted().collect(Collectors.joining(",")),
+                String.join("\u001F", new java.util.TreeSet<>(establishments)), username);
+    }
+
+    public void setEnabled(String username, boolean enabled) {
+        jdbc.update("UPDATE app_user SET enabled = ? WHERE username = ?", enabled, username);
+    }
+
+    /** Sets a new password (the caller checked it against the policy). */
+    public void resetPassword(String username, String rawPassword) {
+        jdbc.update("UPDATE app_user SET password_hash = ? WHERE username = ?", encoder.encode(rawPassword), username);
+    }
+
     static Collection<GrantedAuthority> authorities(String roles, java.sql.Array establishments) throws java.sql.SQLException {
         List<GrantedAuthority> all = new java.util.ArrayList<>(authorities(roles));
         if (establishments != null) {

@@ -91,6 +91,7 @@ class AccessMatrixTest extends RunningPilotage {
         VIEWS.put("rooms/:id/tv", Set.of("MANAGER", "EXECUTIVE", "ADMIN"));
         VIEWS.put("ingestion", Set.of("STEWARD", "ADMIN"));
         VIEWS.put("admin/audit", Set.of("ADMIN"));
+        VIEWS.put("admin/users", Set.of("ADMIN"));
         VIEWS.put("login", Set.of("anonymous"));
     }
 

@@ -1,0 +1,189 @@
+package org.pilotage.ui.admin;
+
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.RolesAllowed;
+import org.pilotage.analytics.reference.Establishment;
+import org.pilotage.analytics.reference.ReferenceRepository;
+import org.pilotage.ui.security.AuditTrail;
+import org.pilotage.ui.security.PasswordPolicy;
+import org.pilotage.ui.security.Role;
+import org.pilotage.ui.security.UserAccounts;
+import org.pilotage.ui.security.UserAccounts.Account;
+
+/** Admins manage users: create, change roles and establishments, disable or enable, reset a password. */
+@Route("admin/users")
+@RolesAllowed("ADMIN")
+public class UsersView extends VerticalLayout implements HasDynamicTitle {
+
+    private final UserAccounts users;
+    private final ReferenceRepository reference;
+    private final AuditTrail audit;
+    private final String me;
+    private final Grid<Account> grid = new Grid<>();
+
+    public UsersView(UserAccounts users, ReferenceRepository reference, AuditTrail audit, AuthenticationContext auth) {
+        this.users = users;
+        this.reference = reference;
+        this.audit = audit;
+        this.me = auth.getPrincipalName().orElse("");
+        addClassName("pilotage-users");
+        setWidthFull();
+        grid.setId("users");
+        grid.addColumn(Account::username).setHeader(getTranslation("users.col.username")).setAutoWidth(true);
+        grid.addColumn(Account::displayName).setHeader(getTranslation("users.col.name")).setFlexGrow(1);
+        grid.addColumn(a -> a.roles().stream().map(r -> getTranslation("role." + r.code())).collect(Collectors.joining(", ")))
+                .setHeader(getTranslation("users.col.roles")).setFlexGrow(1);
+        grid.addColumn(a -> a.establishments().isEmpty() ? getTranslation("users.all-establishments") : String.join(", ", a.establishments()))
+                .setHeader(getTranslation("users.col.establishments")).setFlexGrow(1);
+        grid.addColumn(a -> getTranslation(a.enabled() ? "users.enabled" : "users.disabled")).setHeader(getTranslation("users.col.status"));
+        grid.addComponentColumn(this::actions).setHeader(getTranslation("users.col.actions")).setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setAllRowsVisible(true);
+        Button create = new Button(getTranslation("users.new"), e -> edit(null));
+        create.setId("user-new");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(new H1(getTranslation("users.title")), new Paragraph(getTranslation("users.intro", PasswordPolicy.MIN_LENGTH)), create, grid);
+        refresh();
+    }
+
+    private void refresh() {
+        grid.setItems(users.list());
+    }
+
+    private HorizontalLayout actions(Account a) {
+        Button edit = small(getTranslation("users.edit"), () -> edit(a));
+        Button toggle = small(getTranslation(a.enabled() ? "users.disable" : "users.enable"), () -> {
+            users.setEnabled(a.username(), !a.enabled());
+            audit.record(a.enabled() ? "user-disabled" : "user-enabled", "user " + a.username(), null);
+            refresh();
+        });
+        toggle.setEnabled(!a.username().equals(me)); // nobody locks themselves out
+        toggle.setId("user-toggle-" + a.username());
+        Button reset = small(getTranslation("users.reset"), () -> password(a));
+        return new HorizontalLayout(edit, toggle, reset);
+    }
+
+    private static Button small(String text, Runnable action) {
+        Button b = new Button(text, e -> action.run());
+        b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        return b;
+    }
+
+    private void edit(Account account) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation(account == null ? "users.new" : "users.edit"));
+        TextField username = new TextField(getTranslation("users.col.username"));
+        username.setId("user-username");
+        username.setPattern("[a-z0-9._-]{2,40}");
+        TextField name = new TextField(getTranslation("users.col.name"));
+        name.setId("user-name");
+        CheckboxGroup<Role> roles = new CheckboxGroup<>(getTranslation("users.col.roles"));
+        roles.setId("user-roles");
+        roles.setItems(Role.values());
+        roles.setItemLabelGenerator(r -> getTranslation("role." + r.code()));
+        MultiSelectComboBox<String> establishments = new MultiSelectComboBox<>(getTranslation("users.col.establishments"));
+        establishments.setItems(reference.establishments().stream().map(Establishment::code).toList());
+        establishments.setHelperText(getTranslation("users.establishments.help"));
+        PasswordField password = new PasswordField(getTranslation("users.password"));
+        password.setId("user-password");
+        Paragraph problems = new Paragraph();
+        problems.addClassName("form-problems");
+        FormLayout form = new FormLayout(username, name, roles, establishments);
+        if (account == null) {
+            form.add(password);
+        } else {
+            username.setValue(account.username());
+            username.setReadOnly(true);
+            name.setValue(account.displayName() == null ? "" : account.displayName());
+            roles.setValue(account.roles());
+            establishments.setValue(account.establishments());
+        }
+        dialog.add(form, problems);
+        Button save = new Button(getTranslation("users.save"), e -> {
+            String user = username.getValue().strip();
+            List<String> wrong = new java.util.ArrayList<>();
+            if (!user.matches("[a-z0-9._-]{2,40}")) {
+                wrong.add("users.error.username");
+            } else if (account == null && users.exists(user)) {
+                wrong.add("users.error.exists");
+            }
+            if (roles.getValue().isEmpty()) {
+                wrong.add("users.error.roles");
+            }
+            if (account == null) {
+                wrong.addAll(PasswordPolicy.problems(user, password.getValue()));
+            }
+            if (!wrong.isEmpty()) {
+                problems.setText(wrong.stream().map(k -> getTranslation(k, PasswordPolicy.MIN_LENGTH)).collect(Collectors.joining(" ")));
+                return;
+            }
+            Set<Role> chosen = roles.getValue().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles.getValue());
+            Set<String> scope = new LinkedHashSet<>(establishments.getValue());
+            if (account == null) {
+                users.create(user, password.getValue(), name.getValue(), chosen, scope);
+                audit.record("user-created", "user " + user, chosen + " " + scope);
+            } else {
+                users.update(user, name.getValue(), chosen, scope);
+                audit.record("user-changed", "user " + user, chosen + " " + scope);
+            }
+            dialog.close();
+            Notification.show(getTranslation("users.saved", user));
+            refresh();
+        });
+        save.setId("user-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void password(Account account) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("users.reset.title", account.username()));
+        PasswordField password = new PasswordField(getTranslation("users.password"));
+        Paragraph problems = new Paragraph();
+        problems.addClassName("form-problems");
+        dialog.add(password, problems);
+        Button save = new Button(getTranslation("users.save"), e -> {
+            List<String> wrong = PasswordPolicy.problems(account.username(), password.getValue());
+            if (!wrong.isEmpty()) {
+                problems.setText(wrong.stream().map(k -> getTranslation(k, PasswordPolicy.MIN_LENGTH)).collect(Collectors.joining(" ")));
+                return;
+            }
+            users.resetPassword(account.username(), password.getValue());
+            audit.record("password-reset", "user " + account.username(), null);
+            dialog.close();
+            Notification.show(getTranslation("users.reset.done", account.username()));
+        });
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("users.title") + " — Pilotage";
+    }
+}
