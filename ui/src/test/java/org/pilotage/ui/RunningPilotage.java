@@ -37,6 +37,7 @@ public abstract class RunningPilotage {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("pilotage.data-dir", DATA_DIR::toString);
+        registry.add("pilotage.ingestion.max-file-size", () -> "60MB"); // so that abuse tests stay light
     }
 
     @LocalServerPort
