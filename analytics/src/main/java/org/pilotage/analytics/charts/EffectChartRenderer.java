@@ -151,7 +151,8 @@ public final class EffectChartRenderer {
         return panel;
     }
 
-    private static ValueMarker commentMarker(IndicatorComment comment, ChartLabels labels) {
+    /** A comment as a labelled vertical marker on its month (shared by every chart that shows comments). */
+    static ValueMarker commentMarker(IndicatorComment comment, ChartLabels labels) {
         java.util.Calendar utc = java.util.Calendar.getInstance(UTC, labels.locale());
         Month month = new Month(comment.period().getMonthValue(), comment.period().getYear());
         ValueMarker marker = new ValueMarker(month.getFirstMillisecond(utc), ChartStyle.COMMENT, ChartStyle.COMMENT_STROKE);

@@ -93,7 +93,6 @@ public final class RoomChartRenderer {
                               YearMonth from, YearMonth to, List<org.pilotage.analytics.notes.IndicatorComment> comments,
                               ChartLabels labels, String title) {
         java.util.TimeZone utc = java.util.TimeZone.getTimeZone("UTC");
-        java.util.Calendar calendar = java.util.Calendar.getInstance(utc, labels.locale());
         org.jfree.data.time.TimeSeriesCollection data = new org.jfree.data.time.TimeSeriesCollection(utc);
         members.forEach((member, points) -> {
             org.jfree.data.time.TimeSeries series = new org.jfree.data.time.TimeSeries(member);
@@ -125,16 +124,7 @@ public final class RoomChartRenderer {
         plot.setRangeGridlinePaint(ChartStyle.GRID);
         plot.setOutlineVisible(false);
         for (var comment : comments) {
-            org.jfree.chart.plot.ValueMarker marker = new org.jfree.chart.plot.ValueMarker(
-                    new org.jfree.data.time.Month(comment.period().getMonthValue(), comment.period().getYear()).getFirstMillisecond(calendar),
-                    ChartStyle.COMMENT, ChartStyle.COMMENT_STROKE);
-            String text = comment.text().strip();
-            marker.setLabel(text.length() > 32 ? text.substring(0, 31) + "…" : text);
-            marker.setLabelFont(ChartStyle.font(Font.PLAIN, 11));
-            marker.setLabelPaint(ChartStyle.COMMENT);
-            marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
-            marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
-            plot.addDomainMarker(marker, org.jfree.chart.ui.Layer.FOREGROUND);
+            plot.addDomainMarker(EffectChartRenderer.commentMarker(comment, labels), org.jfree.chart.ui.Layer.FOREGROUND);
         }
         JFreeChart chart = new JFreeChart(null, ChartStyle.font(Font.BOLD, 16), plot, false);
         chart.setBackgroundPaint(Color.WHITE);

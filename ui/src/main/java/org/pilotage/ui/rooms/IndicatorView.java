@@ -90,14 +90,7 @@ public class IndicatorView extends VerticalLayout implements BeforeEnterObserver
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        long id;
-        try {
-            id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
-        } catch (NumberFormatException e) {
-            id = -1;
-        }
-        var mine = scope.current();
-        room = rooms.find(id).filter(r -> mine.allows(r.establishment())).orElse(null);
+        room = RoomAccess.room(event, rooms, scope);
         code = event.getRouteParameters().get("code").orElse("");
         if (room == null || !room.indicators().contains(code)) {
             title = getTranslation("indicator.unknown");

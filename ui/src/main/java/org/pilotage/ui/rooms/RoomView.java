@@ -140,14 +140,7 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id;
-        try {
-            id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
-        } catch (NumberFormatException e) {
-            id = -1;
-        }
-        var mine = scope.current();
-        room = rooms.find(id).filter(r -> mine.allows(r.establishment())).orElse(null);
+        room = RoomAccess.room(event, rooms, scope);
         removeAll();
         if (room == null) {
             title = getTranslation("room.unknown");

@@ -81,14 +81,7 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        long id;
-        try {
-            id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
-        } catch (NumberFormatException e) {
-            id = -1;
-        }
-        var mine = scope.current();
-        room = rooms.find(id).filter(r -> mine.allows(r.establishment())).orElse(null);
+        room = RoomAccess.room(event, rooms, scope);
         removeAll();
         if (room == null) {
             add(new H1(getTranslation("room.unknown")), new RouterLink(getTranslation("rooms.back"), RoomsView.class));
