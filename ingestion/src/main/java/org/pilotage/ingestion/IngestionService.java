@@ -83,6 +83,14 @@ public class IngestionService implements AutoCloseable {
      * @throws IngestionRefusedException too large (413), not a supported type (415), same content under way (409)
      */
     public Ingestion submit(InputStream content, String fileName, FileKind declared, String user) {
+        return submit(content, fileName, declared, user, java.util.Set.of());
+    }
+
+    /**
+     * @param scope the establishments the user may load (empty = all): rows of others are rejected, and
+     *              the indicator catalogue, which every establishment shares, is refused
+     */
+    public Ingestion submit(InputStream content, String fileName, FileKind declared, String user, java.util.Set<String> scope) {
         String name = displayName(fileName);
         Path stored = store(content);
         try {
@@ -127,7 +135,13 @@ public class IngestionService implements AutoCloseable {
                 log.info("Ingestion {} of '{}' refused: {}", id, name, e.english());
                 return ingestionLog.find(id).orElseThrow();
             }
+            if (!scope.isEmpty() && inspected.kind() == FileKind.INDICATOR_CATALOGUE) {
+                throw new IngestionRefusedException(Reason.BAD_REQUEST,
+                        "Le catalogue d'indicateurs, commun à tous les établissements, ne peut être chargé que par un intendant de tous les établissements.",
+                        "The indicator catalogue, shared by every establishment, may only be loaded by a steward of all establishments.");
+            }
             long id = ingestionLog.queued(inspected.kind().code(), name, sha256, user, stored.toString(), format.code(), size);
+            ingestionLog.scope(id, scope);
             progress.queued(id);
             worker.submit(() -> launch(id));
             return ingestionLog.find(id).orElseThrow();

@@ -111,4 +111,12 @@ public class IngestionLog {
                 rs.getString("format"), rs.getString("encoding"), rs.getString("delimiter"), rs.getString("stored_file"),
                 rs.getObject("job_execution_id") == null ? null : rs.getLong("job_execution_id"));
     }
+
+    /** Records the establishments the launching user may load (empty = all), read by the checks. */
+    public void scope(long id, java.util.Set<String> establishments) {
+        if (!establishments.isEmpty()) {
+            jdbc.update("UPDATE ingestion SET scope = split_codes(?) WHERE id = ?",
+                    String.join("\u001F", new java.util.TreeSet<>(establishments)), id);
+        }
+    }
 }

@@ -17,8 +17,11 @@ WITH typed AS (
            END                                AS category,
            nullif(trim(s.count), '')          AS count_text,
            parse_number(s.count, ctx.decimal_comma) AS count_number,
+           sc.scope                           AS scope,
            {{raw}}
     FROM {{s}}.staged s CROSS JOIN {{s}}.context ctx
+    CROSS JOIN (SELECT coalesce(scope, []::VARCHAR[]) AS scope FROM ingestion
+                WHERE id = (SELECT ingestion_id FROM {{s}}.context)) sc
 ), judged AS (
     SELECT *,
            CASE WHEN count_number = floor(count_number) AND count_number BETWEEN 0 AND 2147483647
@@ -26,7 +29,8 @@ WITH typed AS (
            coalesce(establishment IS NOT NULL AND length(establishment) <= 32
                AND direction IS NOT NULL AND length(direction) <= 32
                AND period IS NOT NULL AND category IS NOT NULL
-               AND count_number = floor(count_number) AND count_number BETWEEN 0 AND 2147483647, false) AS ok
+               AND count_number = floor(count_number) AND count_number BETWEEN 0 AND 2147483647
+               AND (len(scope) = 0 OR list_contains(scope, establishment)), false) AS ok
     FROM typed
 )
 SELECT line, establishment, direction, period, category, count, ok,
@@ -34,6 +38,8 @@ SELECT line, establishment, direction, period, category, count, ok,
        CASE WHEN NOT ok THEN CAST(to_json([{{columns}}]) AS VARCHAR) END AS original_row,
        CASE WHEN NOT ok THEN list_filter([
            code_error('establishment', establishment),
+           CASE WHEN establishment IS NOT NULL AND len(scope) > 0 AND NOT list_contains(scope, establishment)
+                THEN err('establishment', establishment, 'établissement hors de votre portée') END,
            code_error('direction', direction),
            period_error(period_text, period),
            CASE WHEN category_text IS NULL THEN err('category', NULL, 'valeur obligatoire manquante')

@@ -19,9 +19,12 @@ WITH typed AS (
            nullif(s.comment, '')                       AS comment,
            i.code IS NOT NULL                          AS known_indicator,
            i.level                                     AS catalogue_level,
+           sc.scope                                    AS scope,
            {{raw}}
     FROM {{s}}.staged s
     CROSS JOIN {{s}}.context ctx
+    CROSS JOIN (SELECT coalesce(scope, []::VARCHAR[]) AS scope FROM ingestion
+                WHERE id = (SELECT ingestion_id FROM {{s}}.context)) sc
     LEFT JOIN indicator i ON i.code = upper(trim(s.indicator))
 ), judged AS (
     SELECT *,
@@ -33,7 +36,8 @@ WITH typed AS (
                AND period IS NOT NULL
                AND value IS NOT NULL AND isfinite(value)
                AND (target_text IS NULL OR isfinite(target))
-               AND (comment IS NULL OR length(comment) <= 2000), false) AS ok
+               AND (comment IS NULL OR length(comment) <= 2000)
+               AND (len(scope) = 0 OR list_contains(scope, establishment)), false) AS ok
     FROM typed
 )
 SELECT line, establishment, direction, project, indicator, period, value, target, comment, ok,
@@ -41,6 +45,8 @@ SELECT line, establishment, direction, project, indicator, period, value, target
        CASE WHEN NOT ok THEN CAST(to_json([{{columns}}]) AS VARCHAR) END AS original_row,
        CASE WHEN NOT ok THEN list_filter([
            code_error('establishment', establishment),
+           CASE WHEN establishment IS NOT NULL AND len(scope) > 0 AND NOT list_contains(scope, establishment)
+                THEN err('establishment', establishment, 'établissement hors de votre portée') END,
            code_error('direction', direction),
            CASE WHEN length(project) > 32 THEN err('project', project, 'code de plus de 32 caractères') END,
            CASE WHEN indicator IS NULL THEN err('indicator', NULL, 'valeur obligatoire manquante')

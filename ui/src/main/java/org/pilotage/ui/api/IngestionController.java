@@ -44,7 +44,11 @@ class IngestionController {
 
     private final org.pilotage.ui.security.AuditTrail audit;
 
-    IngestionController(IngestionService ingestion, RejectReport rejectReport, org.pilotage.ui.security.AuditTrail audit) {
+    private final org.pilotage.ui.security.EstablishmentScope scope;
+
+    IngestionController(IngestionService ingestion, RejectReport rejectReport, org.pilotage.ui.security.AuditTrail audit,
+                        org.pilotage.ui.security.EstablishmentScope scope) {
+        this.scope = scope;
         this.ingestion = ingestion;
         this.rejectReport = rejectReport;
         this.audit = audit;
@@ -67,7 +71,7 @@ class IngestionController {
         }
         Ingestion accepted;
         try (InputStream in = file.getInputStream()) {
-            accepted = ingestion.submit(in, file.getOriginalFilename(), declared, user.getName());
+            accepted = ingestion.submit(in, file.getOriginalFilename(), declared, user.getName(), scope.current().establishments());
         }
         audit.record("ingestion-launched", "ingestion " + accepted.id(), accepted.fileName() + " · " + accepted.status());
         URI location = URI.create("/api/ingestions/" + accepted.id());
@@ -83,7 +87,7 @@ class IngestionController {
         if (limit < 1 || limit > 1000) {
             throw ApiException.badRequest("Le paramètre limit doit être entre 1 et 1000.", "The parameter limit must be between 1 and 1000.");
         }
-        return ingestion.recent(limit).stream().map(IngestionView::of).toList();
+        return ingestion.recent(limit).stream().filter(this::visible).map(IngestionView::of).toList();
     }
 
     @GetMapping("/api/ingestions/{id}")
@@ -101,6 +105,7 @@ class IngestionController {
 
     @PostMapping("/api/ingestions/{id}/stop")
     IngestionView stop(@PathVariable long id) {
+        find(id);
         Ingestion stopped = ingestion.stop(id);
         audit.record("ingestion-stopped", "ingestion " + id, stopped.fileName());
         return IngestionView.of(stopped);
@@ -108,13 +113,25 @@ class IngestionController {
 
     @PostMapping("/api/ingestions/{id}/restart")
     ResponseEntity<IngestionView> restart(@PathVariable long id) {
+        find(id);
         Ingestion restarted = ingestion.restart(id);
         audit.record("ingestion-restarted", "ingestion " + id, restarted.fileName());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(IngestionView.of(restarted));
     }
 
+    /** A steward limited to some establishments sees the ingestions they launched; the others see all. */
+    private boolean visible(Ingestion i) {
+        var mine = scope.current();
+        if (mine.all()) {
+            return true;
+        }
+        var principal = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes s ? s.getRequest().getUserPrincipal() : null;
+        return principal != null && principal.getName().equals(i.startedBy());
+    }
+
     private Ingestion find(long id) {
-        return ingestion.find(id).orElseThrow(() -> ApiException.notFound("Aucune ingestion n° " + id + ".", "No ingestion " + id + "."));
+        return ingestion.find(id).filter(this::visible).orElseThrow(() -> ApiException.notFound("Aucune ingestion n° " + id + ".", "No ingestion " + id + "."));
     }
 
     /** The service's refusals as the statuses API.md names. */

@@ -67,6 +67,7 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
 
     private final IngestionService ingestion;
     private final org.pilotage.ui.security.AuditTrail audit;
+    private final org.pilotage.ui.security.EstablishmentScope.Scope scope;
     private final IngestionProgress progress;
     private final IngestionEvents events;
     private final RejectReport rejectReport;
@@ -81,8 +82,9 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
 
     public IngestionView(IngestionService ingestion, IngestionProgress progress, IngestionEvents events, RejectReport rejectReport,
                          IngestionProperties properties, DuckDbStore store, AuthenticationContext auth,
-                         org.pilotage.ui.security.AuditTrail audit) {
+                         org.pilotage.ui.security.AuditTrail audit, org.pilotage.ui.security.EstablishmentScope scopes) {
         this.audit = audit;
+        this.scope = scopes.current();
         this.ingestion = ingestion;
         this.progress = progress;
         this.events = events;
@@ -190,7 +192,7 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
 
     private void launch(Path file, String fileName, FileKind chosen) {
         try (InputStream in = Files.newInputStream(file)) {
-            Ingestion i = ingestion.submit(in, fileName, chosen, user);
+            Ingestion i = ingestion.submit(in, fileName, chosen, user, scope.establishments());
             audit.record("ingestion-launched", "ingestion " + i.id(), i.fileName() + " · " + i.status());
             if (i.ended()) {
                 Notification n = Notification.show(i.message(), 8000, Notification.Position.TOP_CENTER);
@@ -348,7 +350,8 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refreshHistory() {
-        history.setItems(ingestion.recent(50));
+        // A steward limited to some establishments sees the ingestions they launched.
+        history.setItems(ingestion.recent(50).stream().filter(i -> scope.all() || user.equals(i.startedBy())).toList());
     }
 
     @Override

@@ -34,6 +34,7 @@ class ScopeTest extends RunningPilotage {
         if (!users.exists("gest-nord")) {
             users.create("gest-nord", "mot-de-passe-nord", "Gestionnaire du Nord", EnumSet.of(Role.MANAGER), Set.of(NORD));
             users.create("dir-nord", "mot-de-passe-nord", "Dirigeante du Nord", EnumSet.of(Role.EXECUTIVE), Set.of(NORD));
+            users.create("int-nord", "mot-de-passe-nord", "Intendant du Nord", EnumSet.of(Role.STEWARD), Set.of(NORD));
         }
     }
 
@@ -76,5 +77,35 @@ class ScopeTest extends RunningPilotage {
         assertThat(get(path, "manager", "demo").body()).isNotEqualTo(nordOnly);
         String countsNord = get("/api/project-counts?from=2026-01&to=2026-02&establishment=" + NORD, "manager", "demo").body();
         assertThat(get("/api/project-counts?from=2026-01&to=2026-02", "gest-nord", "mot-de-passe-nord").body()).isEqualTo(countsNord);
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void aStewardOfOneEstablishmentLoadsItsRowsOnlyAndSeesTheirOwnIngestions() throws Exception {
+        String boundary = "----scope";
+        StringBuilder rows = new StringBuilder("etablissement;direction;indicateur;periode;valeur\n");
+        for (int m = 1; m <= 12; m++) {
+            for (String d : List.of("DQEPE", "DSM", "DSP")) {
+                rows.append(NORD).append(';').append(d).append(";CLI-FAMILLES;2019-").append(m < 10 ? "0" : "").append(m).append(";5\n");
+            }
+        }
+        rows.append(SUD).append(";DSM;CLI-FAMILLES;2019-01;5\n"); // 1 of 37 rows: under the skip limit
+        String csv = rows.toString();
+        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"portee.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var posted = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/ingestions?wait=true")))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("int-nord:mot-de-passe-nord"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        Map<String, Object> ingestion = json.readValue(posted.body(), Map.class);
+        assertThat(ingestion.get("status")).isEqualTo("COMPLETED");
+        assertThat(ingestion.get("rowsWritten")).isEqualTo(36);
+        assertThat(ingestion.get("rowsRejected")).isEqualTo(1);
+        List<Map<String, Object>> mine = json.readValue(get("/api/ingestions", "int-nord", "mot-de-passe-nord").body(), List.class);
+        assertThat(mine).extracting(i -> i.get("id")).containsExactly(ingestion.get("id"));
+        assertThat(get("/api/ingestions/1", "int-nord", "mot-de-passe-nord").statusCode()).isEqualTo(404);
+        assertThat(get("/api/ingestions/" + ingestion.get("id") + "/rejects.csv", "int-nord", "mot-de-passe-nord").body())
+                .contains("établissement hors de votre portée");
     }
 }
