@@ -84,6 +84,8 @@ class RoomBrowserTest extends BrowserTest {
         area.sendKeys(text, org.openqa.selenium.Keys.TAB);
         ((JavascriptExecutor) browser).executeScript("arguments[0].click()", browser.findElement(By.id("comment-add")));
         wait.until(d -> d.findElement(By.id("comments")).getText().contains(text));
+        assertThat(audit.find("manager", "comment-added", null, null, 20)).anySatisfy(e ->
+                assertThat(e.target()).startsWith("indicator CLI-FAMILLES comment "));
 
         // The marker: the per-direction chart the page shows now carries the comment.
         String svg = wait.until(d -> {
@@ -150,6 +152,8 @@ class RoomBrowserTest extends BrowserTest {
 
         wait.until(d -> d.findElement(By.id("commitments")).getText().contains("100 % en deçà de la cible"));
         wait.until(d -> "commitment-met".equals(d.findElement(By.cssSelector(".tile-large")).getDomAttribute("data-status")));
+        assertThat(audit.find("admin", "commitment-set", null, null, 20)).anySatisfy(e ->
+                assertThat(e.target()).isEqualTo("indicator " + indicator));
         assertThat(dashboards.dashboard(chosen, filters).allTiles().stream().filter(t -> t.indicator().code().equals(indicator))
                 .findFirst().orElseThrow().status()).isEqualTo(org.pilotage.analytics.status.Status.COMMITMENT_MET);
     }
