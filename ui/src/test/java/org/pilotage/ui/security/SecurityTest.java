@@ -89,4 +89,26 @@ class SecurityTest extends RunningPilotage {
             assertThat(e.detail()).startsWith("audit.csv");
         });
     }
+
+    @Test
+    void restartingAFailedIngestionIsAudited() throws Exception {
+        String boundary = "----restart";
+        StringBuilder rows = new StringBuilder("etablissement;direction;indicateur;periode;valeur\n");
+        for (int k = 0; k < 5; k++) {
+            rows.append("RESTART-E;D").append(k).append(";INCONNU;2026-01;1\n"); // every row rejected: over the skip limit
+        }
+        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"relance.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + rows + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        String auth = "Basic " + java.util.Base64.getEncoder().encodeToString("steward:demo".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> failed = http.send(HttpRequest.newBuilder(URI.create(url("/api/ingestions?wait=true")))
+                .header("Authorization", auth).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(failed.body()).contains("\"status\":\"FAILED\"");
+        String id = failed.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
+        HttpResponse<String> restarted = http.send(HttpRequest.newBuilder(URI.create(url("/api/ingestions/" + id + "/restart")))
+                .header("Authorization", auth).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(restarted.statusCode()).as(restarted.body()).isEqualTo(202);
+        assertThat(audit.find("steward", "ingestion-restarted", null, null, 20)).anySatisfy(e ->
+                assertThat(e.target()).isEqualTo("ingestion " + id));
+    }
 }
