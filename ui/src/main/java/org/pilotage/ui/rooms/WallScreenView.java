@@ -84,6 +84,7 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
         room = RoomAccess.room(event, rooms, scope);
         removeAll();
         if (room == null) {
+            getUI().ifPresent(this::unwatch);
             add(new H1(getTranslation("room.unknown")), new RouterLink(getTranslation("rooms.back"), RoomsView.class));
             return;
         }
@@ -105,11 +106,22 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
         stage.addClassName("tv-stage");
         add(head, stage);
         redraw();
+        getUI().ifPresent(this::watch); // already attached: Vaadin reused this view for another room
     }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        UI ui = attachEvent.getUI();
+        watch(attachEvent.getUI());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        unwatch(detachEvent.getUI());
+    }
+
+    /** Rotation and push refresh for the room shown now (again when Vaadin reuses this view for another room). */
+    private void watch(UI ui) {
+        unwatch(ui);
         if (room == null) {
             return;
         }
@@ -123,8 +135,7 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
         });
     }
 
-    @Override
-    protected void onDetach(DetachEvent detachEvent) {
+    private void unwatch(UI ui) {
         if (subscription != null) {
             subscription.run();
             subscription = null;
@@ -133,7 +144,7 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
             pollRegistration.remove();
             pollRegistration = null;
         }
-        detachEvent.getUI().setPollInterval(-1);
+        ui.setPollInterval(-1);
     }
 
     private void redraw() {
