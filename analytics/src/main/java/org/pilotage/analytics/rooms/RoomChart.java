@@ -29,6 +29,15 @@ public enum RoomChart {
         return level;
     }
 
+    /** The chart's title in the labels' language (the directions chart without its indicator). */
+    public String title(org.pilotage.analytics.charts.ChartLabels labels) {
+        return switch (this) {
+            case PROJECT_COUNTS -> labels.get("chart.project-counts");
+            case DIRECTIONS -> labels.get("chart.directions").replace(" — {0}", "");
+            default -> labels.level(level);
+        };
+    }
+
     public static Optional<RoomChart> parse(String id) {
         for (RoomChart c : values()) {
             if (c.id.equals(id)) {

@@ -61,14 +61,6 @@ final class RoomReport {
         this.number = ChartStyle.numberFormat(l.locale());
     }
 
-    static String chartTitle(RoomChart chart, ChartLabels labels) {
-        return switch (chart) {
-            case PROJECT_COUNTS -> labels.get("chart.project-counts");
-            case DIRECTIONS -> labels.get("chart.directions").replace(" — {0}", "");
-            default -> labels.level(chart.level());
-        };
-    }
-
     byte[] render() {
         List<BiConsumer<Graphics2D, Integer>> pages = new ArrayList<>();
         pages.add(this::titlePage);
@@ -156,7 +148,7 @@ final class RoomReport {
     }
 
     private void chartPage(Graphics2D g, RoomChart chart) {
-        PdfDocuments.text(g, chartTitle(chart, l), M, 50, Font.BOLD, 18, PdfDocuments.TEXT);
+        PdfDocuments.text(g, chart.title(l), M, 50, Font.BOLD, 18, PdfDocuments.TEXT);
         JFreeChart drawn = dashboards.chart(room, chart, filters, locale);
         RoomDashboardService.Size size = dashboards.size(room, chart);
         float boxWidth = PdfDocuments.PAGE_WIDTH - 2 * M;

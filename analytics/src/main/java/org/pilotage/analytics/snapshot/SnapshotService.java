@@ -112,12 +112,12 @@ public class SnapshotService {
         List<RoomDashboard.Provenance> ingestions = idColumn < 0 ? dashboard.ingestions()
                 : dashboard.ingestions().stream().filter(i -> used.contains(i.id())).toList();
         Provenance provenance = provenance(room, filters, locale, user, hash, dashboard, ingestions);
-        String title = RoomReport.chartTitle(chart, ChartLabels.of(locale)) + " — " + room.name();
+        String title = chart.title(ChartLabels.of(locale)) + " — " + room.name();
         String fileName = fileName(room, chart.id(), filters, format);
         if (!format.image()) {
             byte[] bytes = switch (format) {
                 case CSV -> DataExports.csv(data, provenance);
-                case XLSX -> DataExports.xlsx(data, provenance, RoomReport.chartTitle(chart, ChartLabels.of(locale)));
+                case XLSX -> DataExports.xlsx(data, provenance, chart.title(ChartLabels.of(locale)));
                 default -> DataExports.arrow(data, provenance);
             };
             return new Snapshot(bytes, format.contentType(), fileName, provenance);

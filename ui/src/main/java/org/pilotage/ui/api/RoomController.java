@@ -67,7 +67,7 @@ class RoomController {
     List<ChartSummary> charts(@PathVariable String id, @RequestParam(required = false) String lang) {
         SteeringRoom room = room(id);
         ChartLabels labels = ChartLabels.of(language(lang));
-        return dashboards.charts(room).stream().map(c -> new ChartSummary(c.id(), title(c, labels),
+        return dashboards.charts(room).stream().map(c -> new ChartSummary(c.id(), c.title(labels),
                 c.level() == null ? null : c.level().code())).toList();
     }
 
@@ -186,14 +186,6 @@ class RoomController {
         // A room outside the caller's establishments answers as one that does not exist.
         return rooms.find(n).filter(r -> scope.current().allows(r.establishment()))
                 .orElseThrow(() -> ApiException.notFound("Salle de pilotage inconnue : " + id + ".", "Unknown steering room: " + id + "."));
-    }
-
-    static String title(RoomChart chart, ChartLabels labels) {
-        return switch (chart) {
-            case PROJECT_COUNTS -> labels.get("chart.project-counts");
-            case DIRECTIONS -> labels.get("chart.directions").replace(" — {0}", "");
-            default -> labels.level(chart.level());
-        };
     }
 
     static Locale language(String lang) {
