@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -92,9 +91,10 @@ public class IngestionService implements AutoCloseable {
      */
     public Ingestion submit(InputStream content, String fileName, FileKind declared, String user, java.util.Set<String> scope) {
         String name = displayName(fileName);
-        Path stored = store(content);
+        Stored upload = store(content);
+        Path stored = upload.path();
         try {
-            String sha256 = sha256Of(stored);
+            String sha256 = upload.sha256();
             long size = Files.size(stored);
             FileFormat format = FileFormat.detect(stored).orElseThrow(() -> new IngestionRefusedException(Reason.UNSUPPORTED_TYPE,
                     "Le fichier « " + name + " » n'est ni un CSV, ni un classeur XLSX, ni un fichier Parquet ou Arrow.",
@@ -280,12 +280,18 @@ public class IngestionService implements AutoCloseable {
         }
     }
 
-    private Path store(InputStream content) {
+    /** An upload kept in the data dir, with the SHA-256 of its content. */
+    private record Stored(Path path, String sha256) {
+    }
+
+    /** Copies the upload into the data dir, refusing it past the size limit, and digests it on the way (one read). */
+    private Stored store(InputStream content) {
         Path uploads = store.dataDir().resolve("uploads");
         Path target = uploads.resolve(UUID.randomUUID() + ".upload");
         long max = properties.maxFileSize().toBytes();
         try {
             Files.createDirectories(uploads);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
             try (OutputStream out = Files.newOutputStream(target)) {
                 byte[] buffer = new byte[1 << 16];
                 long total = 0;
@@ -295,13 +301,17 @@ public class IngestionService implements AutoCloseable {
                     if (total > max) {
                         throw tooLarge();
                     }
+                    digest.update(buffer, 0, n);
                     out.write(buffer, 0, n);
                 }
             }
-            return target;
+            return new Stored(target, HexFormat.of().formatHex(digest.digest()));
         } catch (IOException e) {
             deleteQuietly(target);
             throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            deleteQuietly(target);
+            throw new IllegalStateException(e);
         } catch (IngestionRefusedException e) {
             deleteQuietly(target);
             throw e;
@@ -330,16 +340,6 @@ public class IngestionService implements AutoCloseable {
         name = name.substring(name.lastIndexOf('/') + 1).strip();
         name = name.replaceAll("[\\p{Cntrl}]", "");
         return name.isEmpty() ? "fichier" : name.length() > 255 ? name.substring(0, 255) : name;
-    }
-
-    private static String sha256Of(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file);
-             DigestOutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(out);
-            return HexFormat.of().formatHex(out.getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void deleteQuietly(Path p) {
