@@ -106,9 +106,13 @@ public final class Stager {
                 List<String> header = List.copyOf(types.keySet());
                 FileKind kind = kind(declared, header);
                 List<String> columns = columns(kind, header);
-                probe.execute(c, "CREATE OR REPLACE VIEW " + schema + ".staged AS SELECT row_number() OVER () + 1 AS __row, "
+                // The reader's own row number keeps the checks parallel; row_number() OVER () would put them on one
+                // thread. A file with a column of that name falls back to it.
+                boolean own = header.stream().noneMatch(h -> h.equalsIgnoreCase("file_row_number"));
+                probe.execute(c, "CREATE OR REPLACE VIEW " + schema + ".staged AS SELECT "
+                        + (own ? "file_row_number + 2" : "row_number() OVER () + 1") + " AS __row, "
                         + castList(header, columns, types) + absent(kind, columns)
-                        + " FROM read_parquet(" + literal(file.toAbsolutePath().toString()) + ")");
+                        + " FROM read_parquet(" + literal(file.toAbsolutePath().toString()) + (own ? ", file_row_number = true)" : ")"));
                 yield new StagedFile(format, kind, header, columns, null, null, false, "s.__row");
             }
             case ARROW_FILE, ARROW_STREAM -> {

@@ -158,6 +158,32 @@ class FormatsTest {
     }
 
     @Test
+    void parquetRejectsNameTheRowsLine() throws Exception {
+        // 60 good rows, then a bad number (line 62) and a copy of the first row's key (line 63); the line of a
+        // Parquet row is its position + 2, as if it had a header line like a CSV file. A column named like
+        // DuckDB's own row number must not shift the lines.
+        for (String extra : List.of("", ", 'x' AS file_row_number")) {
+            Path file = dir.resolve("lignes" + extra.length() + ".parquet");
+            try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+                st.execute("""
+                        COPY (SELECT 'E9' AS etablissement, 'D' || (i %% 6) AS direction, 'CLI-FAMILLES' AS indicateur,
+                                     strftime(DATE '2020-01-01' + INTERVAL (i // 6) MONTH, '%%Y-%%m') AS periode,
+                                     CASE WHEN i = 60 THEN 'douze' ELSE CAST(i AS VARCHAR) END AS valeur%s
+                              FROM (SELECT i, i AS o FROM range(61) t(i) UNION ALL SELECT 0, 61) ORDER BY o)
+                        TO '%s' (FORMAT parquet)""".formatted(extra, file));
+            }
+            Ingestion i = fx.load(file, null);
+
+            assertThat(i.status()).as(i.message()).isEqualTo(IngestionStatus.COMPLETED);
+            assertThat(i.rowsWritten()).isEqualTo(60);
+            assertThat(fx.jdbc.queryForList("SELECT line || ' ' || reason FROM ingestion_reject WHERE ingestion_id = ? ORDER BY line",
+                    String.class, i.id())).containsExactly("62 nombre invalide",
+                    "63 doublon de la ligne 2 (même établissement, direction, projet, indicateur et période)");
+            fx.jdbc.update("DELETE FROM indicator_measure WHERE establishment = 'E9'");
+        }
+    }
+
+    @Test
     void arrowFileAndStreamFormats() throws Exception {
         for (boolean stream : List.of(false, true)) {
             Path file = dir.resolve(stream ? "mesures.arrows" : "mesures.arrow");
