@@ -341,7 +341,8 @@ public class RoomDashboardService {
 
     /**
      * A period's value and target from its months: summed for counts, averaged for the other units,
-     * over the months that have a value (so a value and its target cover the same months).
+     * over the months that have a value (so a value and its target cover the same months); a count's
+     * target is unknown when one of those months has none.
      */
     record Aggregate(Double value, Double target) {
 
@@ -384,7 +385,9 @@ public class RoomDashboardService {
             if (n == 0) {
                 return new Aggregate(null, null);
             }
-            Double target = targets == 0 ? null : additive ? (Double) targetSum : (Double) (targetSum / targets);
+            // A count's target is the sum of its months' targets, so it is unknown when a month has none: a part
+            // sum would make the status look better than it is. An average is comparable over the months it has.
+            Double target = targets == 0 || additive && targets < n ? null : additive ? (Double) targetSum : (Double) (targetSum / targets);
             return new Aggregate(additive ? sum : sum / n, target);
         }
     }

@@ -173,6 +173,39 @@ class RoomDashboardServiceTest {
     }
 
     @Test
+    void aCountWithTargetsOnPartOfItsRowsHasNoTargetRatherThanAFlatteringOne() {
+        jdbc.execute("""
+                INSERT INTO indicator (code, level, label_fr, label_en, unit, better, default_target) VALUES
+                  ('C2', 'practitioner', 'Intervenants formés', 'Practitioners trained', 'count', 'up', NULL);
+                INSERT INTO indicator_measure (establishment, direction, project, indicator, period, value, target, ingestion_id) VALUES
+                  ('E1', 'D1', '', 'C2', DATE '2026-01-01', 4,    5, 1),
+                  ('E1', 'D1', '', 'C2', DATE '2026-02-01', 4, NULL, 1),
+                  ('E1', 'D1', '', 'C2', DATE '2026-03-01', 6,    5, 1),
+                  ('E1', 'D2', '', 'C2', DATE '2026-03-01', 4, NULL, 1);
+                """);
+        version.changed();
+        long id = rooms.create(new RoomDraft("Salle C2", RoomLevel.OPERATIONAL, "E1", List.of("D1", "D2"), List.of("C2"),
+                List.of(ProjectCategory.CARE_PARTNER)), "admin");
+        room = rooms.find(id).orElseThrow();
+
+        IndicatorTile march = tile(new RoomFilters(ReportingPeriod.month(MARCH)), "C2");
+        assertThat(march.value()).isEqualTo(10.0);
+        assertThat(march.target()).as("D2 has no target: 10 against D1's 5 alone would read as on target").isNull();
+        assertThat(march.status()).isEqualTo(Status.NO_TARGET);
+
+        IndicatorTile d1 = tile(new RoomFilters(ReportingPeriod.month(MARCH), "D1", null, null, 12), "C2");
+        assertThat(d1.target()).isEqualTo(5.0);
+        assertThat(d1.status()).isEqualTo(Status.ON_TARGET);
+
+        IndicatorTile quarter = tile(new RoomFilters(new ReportingPeriod(ReportingPeriod.Kind.QUARTER, MARCH), "D1", null, null, 12), "C2");
+        assertThat(quarter.value()).isEqualTo(14.0);
+        assertThat(quarter.target()).as("February has no target").isNull();
+        IndicatorTile january = tile(new RoomFilters(ReportingPeriod.month(YearMonth.of(2026, 1)), "D1", null, null, 12), "C2");
+        assertThat(january.target()).isEqualTo(5.0);
+        assertThat(january.status()).isEqualTo(Status.BELOW_COMMITMENT); // 4 against a commitment of 4.5
+    }
+
+    @Test
     void aDirectionFilterNarrowsTheRoomAndOneOutsideItsScopeIsRefused() {
         IndicatorTile d2 = tile(new RoomFilters(ReportingPeriod.month(MARCH), "D2", null, null, 12), "C1");
         assertThat(d2.value()).isEqualTo(4.0);

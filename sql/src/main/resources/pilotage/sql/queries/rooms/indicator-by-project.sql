@@ -2,7 +2,7 @@
 SELECT project                                     AS member,
        strftime(period, '%Y-%m')                   AS period,
        CASE WHEN any_value(unit) = 'count' THEN sum(value)  ELSE avg(value)  END AS value,
-       CASE WHEN any_value(unit) = 'count' THEN sum(target) ELSE avg(target) END AS target
+       CASE WHEN any_value(unit) = 'count' THEN CASE WHEN count(target) = count(*) THEN sum(target) END ELSE avg(target) END AS target
 FROM measure_effective
 WHERE establishment = :establishment
   AND indicator = :indicator

@@ -4,11 +4,12 @@
 --   :direction      NULL = summed over directions for counts, averaged for the other units
 --   :project        NULL = rows without a project (establishment/direction level)
 --   :indicator, :level
--- The same rule aggregates targets, so a value and its target are always comparable.
+-- The same rule aggregates targets, so a value and its target are always comparable: a count's target is
+-- unknown (NULL) when some of the rows summed have none, rather than a sum of part of them.
 SELECT indicator,
        strftime(period, '%Y-%m')                                            AS period,
        CASE WHEN any_value(unit) = 'count' THEN sum(value)  ELSE avg(value)  END AS value,
-       CASE WHEN any_value(unit) = 'count' THEN sum(target) ELSE avg(target) END AS target,
+       CASE WHEN any_value(unit) = 'count' THEN CASE WHEN count(target) = count(*) THEN sum(target) END ELSE avg(target) END AS target,
        count(*)                                                             AS contributions
 FROM measure_effective
 WHERE (CAST(:indicator AS VARCHAR) IS NULL OR indicator = :indicator)
