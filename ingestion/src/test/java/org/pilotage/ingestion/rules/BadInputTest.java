@@ -117,6 +117,62 @@ class BadInputTest {
     }
 
     @Test
+    void aWorkbookWithAnEntityBombIsRefusedWithoutExpandingIt() throws Exception {
+        // "Billion laughs": ten levels of ten entities would expand to a thousand million "lol"s (3 GB)
+        StringBuilder doctype = new StringBuilder("<!DOCTYPE bombe [<!ENTITY lol0 \"lol\">");
+        for (int level = 1; level <= 9; level++) {
+            doctype.append("<!ENTITY lol").append(level).append(" \"").append(("&lol" + (level - 1) + ";").repeat(10)).append("\">");
+        }
+        doctype.append("]>");
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>" + doctype;
+        String sheet = xml + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>";
+        String strings = xml + "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"1\" uniqueCount=\"1\">"
+                + "<si><t>&lol9;</t></si></sst>";
+        for (var bomb : List.of(java.util.Map.entry("xl/worksheets/sheet1.xml", sheet), java.util.Map.entry("xl/sharedStrings.xml", strings))) {
+            byte[] workbook = workbookWith(bomb.getKey(), bomb.getValue());
+            long started = System.nanoTime();
+            Path file = Files.write(dir.resolve("bombe-" + bomb.getKey().hashCode() + ".xlsx"), workbook);
+            Ingestion i = fx.load(file, null);
+
+            assertThat(i.status()).as(bomb.getKey()).isEqualTo(IngestionStatus.FAILED);
+            assertThat(i.message()).as(bomb.getKey()).startsWith("Le fichier n'est pas un classeur Excel (XLSX) lisible")
+                    .doesNotContain("lollol");
+            assertThat(System.nanoTime() - started).as("refused at once, not expanded").isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(20));
+            assertThat(fx.count("SELECT count(*) FROM indicator_measure")).isZero();
+        }
+    }
+
+    /** A real workbook written by POI, with one of its parts replaced. */
+    private static byte[] workbookWith(String part, String content) throws Exception {
+        ByteArrayOutputStream original = new ByteArrayOutputStream();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var row = wb.createSheet("Mesures").createRow(0);
+            String[] header = {"etablissement", "direction", "indicateur", "periode", "valeur"};
+            for (int c = 0; c < header.length; c++) {
+                row.createCell(c).setCellValue(header[c]);
+            }
+            wb.write(original);
+        }
+        ByteArrayOutputStream replaced = new ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(original.toByteArray()));
+             var out = new java.util.zip.ZipOutputStream(replaced)) {
+            boolean found = false;
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                if (entry.getName().equals(part)) {
+                    out.write(content.getBytes(StandardCharsets.UTF_8));
+                    found = true;
+                } else {
+                    in.transferTo(out);
+                }
+            }
+            assertThat(found).as(part + " is a part of the workbook").isTrue();
+        }
+        return replaced.toByteArray();
+    }
+
+    @Test
     void aFileAboveTheSizeLimitIsRefusedAndLeavesNothingBehind() throws Exception {
         long before;
         try (var files = Files.list(fx.store.dataDir().resolve("uploads"))) {
