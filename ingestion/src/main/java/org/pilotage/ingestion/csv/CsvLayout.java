@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * How a CSV file is written, as recognised from its first bytes.
  *
- * @param charset   UTF-8 or Windows-1252
- * @param bom       the file starts with a UTF-8 byte-order mark
+ * @param charset   UTF-8, Windows-1252, or UTF-16 (with a byte-order mark)
+ * @param bom       the file starts with a byte-order mark
  * @param delimiter {@code ,}, {@code ;} or tab
  * @param header    the cells of the first record
  */

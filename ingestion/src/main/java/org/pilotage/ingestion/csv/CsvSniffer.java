@@ -18,7 +18,8 @@ import org.pilotage.ingestion.kind.UnreadableFileException;
 
 /**
  * Recognises the encoding, delimiter and header of a CSV file as Excel and other tools write them:
- * UTF-8 with or without BOM, or Windows-1252 (Excel on French Windows); comma, semicolon or tab.
+ * UTF-8 with or without BOM, Windows-1252 (Excel on French Windows), or UTF-16 with its BOM (Excel's
+ * "Unicode text"); comma, semicolon or tab.
  */
 public final class CsvSniffer {
 
@@ -33,13 +34,16 @@ public final class CsvSniffer {
         try (InputStream in = Files.newInputStream(file)) {
             sample = in.readNBytes(SAMPLE);
         }
-        boolean bom = sample.length >= 3 && (sample[0] & 0xFF) == 0xEF && (sample[1] & 0xFF) == 0xBB && (sample[2] & 0xFF) == 0xBF;
-        int start = bom ? 3 : 0;
-        if (looksBinary(sample, start)) {
-            throw new UnreadableFileException("le fichier n'est pas un fichier CSV (contenu binaire)",
-                    "the file is not a CSV file (binary content)");
+        Charset charset = bomCharset(sample);
+        boolean bom = charset != null;
+        int start = bom ? bomLength(charset) : 0;
+        if (!bom) {
+            if (looksBinary(sample, start)) {
+                throw new UnreadableFileException("le fichier n'est pas un fichier CSV (contenu binaire)",
+                        "the file is not a CSV file (binary content)");
+            }
+            charset = isUtf8(sample, start, sample.length < SAMPLE) ? StandardCharsets.UTF_8 : WINDOWS_1252;
         }
-        Charset charset = bom || isUtf8(sample, start, sample.length < SAMPLE) ? StandardCharsets.UTF_8 : WINDOWS_1252;
         String text = new String(sample, start, sample.length - start, charset);
         String headerLine = firstNonBlankRecord(text);
         if (headerLine == null) {
@@ -54,6 +58,27 @@ public final class CsvSniffer {
             throw new UnreadableFileException("le fichier n'a pas de ligne d'en-tête", "the file has no header row");
         }
         return new CsvLayout(charset, bom, delimiter, List.copyOf(header));
+    }
+
+    /**
+     * The encoding a byte-order mark names: UTF-8, or UTF-16 as Excel writes "Unicode text" (little-endian);
+     * null without a mark.
+     */
+    public static Charset bomCharset(byte[] head) {
+        if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            return StandardCharsets.UTF_8;
+        }
+        if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+            return StandardCharsets.UTF_16BE;
+        }
+        return null;
+    }
+
+    static int bomLength(Charset charset) {
+        return charset.equals(StandardCharsets.UTF_8) ? 3 : 2;
     }
 
     private static boolean looksBinary(byte[] sample, int start) {
@@ -204,7 +229,7 @@ public final class CsvSniffer {
         try (InputStream in = Files.newInputStream(source)) {
             sample = in.readNBytes(SAMPLE);
         }
-        int start = layout.bom() ? 3 : 0;
+        int start = layout.bom() ? bomLength(layout.charset()) : 0;
         String text = new String(sample, start, sample.length - start, layout.charset());
         int at = 0;
         int found = 0;
@@ -217,7 +242,8 @@ public final class CsvSniffer {
             // the head is longer than the sample: cut at the last complete line
             at = Math.max(text.lastIndexOf('\n'), 0);
         }
-        Files.writeString(target, text.substring(0, at), layout.charset());
+        // in UTF-8, which the preview reads like any converted file (it names the original's encoding itself)
+        Files.writeString(target, text.substring(0, at), StandardCharsets.UTF_8);
         return target;
     }
 
@@ -231,7 +257,7 @@ public final class CsvSniffer {
                      .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
              var writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
             if (layout.bom()) {
-                in.skipNBytes(3);
+                in.skipNBytes(bomLength(layout.charset()));
             }
             CharBuffer buffer = CharBuffer.allocate(1 << 16);
             while (reader.read(buffer) >= 0) {

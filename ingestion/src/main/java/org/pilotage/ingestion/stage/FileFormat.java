@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.pilotage.ingestion.csv.CsvSniffer;
+
 /** The formats Pilotage reads, recognised from the file's first bytes (never from its name alone). */
 public enum FileFormat {
     CSV("csv"), XLSX("xlsx"), PARQUET("parquet"), ARROW_FILE("arrow"), ARROW_STREAM("arrows");
@@ -49,7 +51,7 @@ public enum FileFormat {
                 && (head[3] & 0xFF) == 0xFF) {
             return Optional.of(ARROW_STREAM);
         }
-        if (looksLikeText(file)) {
+        if (CsvSniffer.bomCharset(head) != null || looksLikeText(file)) {
             return Optional.of(CSV);
         }
         return Optional.empty();

@@ -76,6 +76,32 @@ class FormatsTest {
     }
 
     @Test
+    void excelsUnicodeTextUtf16WithItsByteOrderMarkAndTabs() throws Exception {
+        String text = "Établissement\tDirection\tProjet\tIndicateur\tPériode\tValeur\tCible\tCommentaire\r\n"
+                + "E1\tDQEPE\t\tCLI-FAMILLES\t2026-01\t132,5\t150\tŒuvre d’équipe\r\n"
+                + "E1\tDSM\tP-1\tINT-COMPETENCES\t2026-02\t47,5\t\t\r\n";
+        for (var charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            byte[] bom = charset == StandardCharsets.UTF_16LE ? new byte[] {(byte) 0xFF, (byte) 0xFE} : new byte[] {(byte) 0xFE, (byte) 0xFF};
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            bytes.writeBytes(bom);
+            bytes.writeBytes(text.getBytes(charset));
+            Path file = Files.write(dir.resolve("unicode-" + charset.name() + ".txt"), bytes.toByteArray());
+
+            var preview = fx.ingestion.preview(file, file.getFileName().toString(), null, 5);
+            assertThat(preview.file().encoding()).isEqualTo(charset.name());
+            assertThat(preview.rows()).hasSize(2);
+            assertThat(preview.rows().getFirst()).startsWith("E1", "DQEPE", "", "CLI-FAMILLES", "2026-01", "132,5");
+
+            Ingestion i = fx.load(file, null);
+            assertThat(i.status()).as(i.message()).isEqualTo(IngestionStatus.COMPLETED);
+            assertThat(published()).isEqualTo(EXPECTED);
+            assertThat(fx.jdbc.queryForObject("SELECT comment FROM indicator_measure WHERE direction = 'DQEPE'", String.class))
+                    .isEqualTo("Œuvre d’équipe");
+            fx.jdbc.update("DELETE FROM indicator_measure");
+        }
+    }
+
+    @Test
     void windows1252WithSemicolonsAndGroupedThousands() throws Exception {
         String csv = "etablissement;direction;projet;indicateur;periode;valeur;cible;commentaire\r\n"
                 + "E1;DQEPE;;CLI-FAMILLES;2026-01;1\u00A0234,5;1 500;Œuvre d’équipe\r\n";
