@@ -205,22 +205,131 @@ public final class CsvSniffer {
      * ASCII in UTF-8 and Windows-1252 alike).
      */
     public static boolean hasQuotedLineBreak(Path file) throws IOException {
+        return scan(file).quotedLineBreak();
+    }
+
+    /**
+     * What one pass over every byte of a UTF-8 or Windows-1252 file tells: quoted line breaks, a quote
+     * never closed, and whether the whole file (not only the sample the encoding was guessed from) is
+     * UTF-8.
+     *
+     * @param quotedLineBreak   a quoted cell holds a line break
+     * @param openQuoteLine     the line where a quote opened and never closed, or 0
+     * @param utf8              every byte sequence is valid UTF-8
+     * @param firstInvalidLine  the line of the first byte that is not UTF-8, or 0
+     * @param utf8BeforeInvalid valid multi-byte UTF-8 characters come before that byte (two encodings mixed)
+     * @param blankRecords      the records (0 = the header) that are blank lines, in order, at most {@value #MAX_BLANKS}
+     */
+    public record Scan(boolean quotedLineBreak, long openQuoteLine, boolean utf8, long firstInvalidLine, boolean utf8BeforeInvalid,
+                       List<Long> blankRecords) {
+
+        /**
+         * The spreadsheet row of a staged record, as SQL on {@code s.rowid}: DuckDB's reader skips blank lines,
+         * which a spreadsheet shows as empty rows, so each blank line before a record moves it down one row.
+         */
+        public String rowExpression() {
+            if (blankRecords.isEmpty()) {
+                return "s.rowid + 2";
+            }
+            StringBuilder sb = new StringBuilder("s.rowid + 2 + CASE");
+            for (int j = blankRecords.size(); j >= 1; j--) {
+                // the first record after the j-th blank line has rowid (its record number - j)
+                sb.append(" WHEN s.rowid >= ").append(blankRecords.get(j - 1) - j).append(" THEN ").append(j);
+            }
+            return sb.append(" ELSE 0 END").toString();
+        }
+    }
+
+    /** Blank lines kept track of for row numbers; beyond them, later rows keep the shift of the last. */
+    public static final int MAX_BLANKS = 500;
+
+    public static Scan scan(Path file) throws IOException {
+        boolean quoted = false;
+        boolean quotedBreak = false;
+        long line = 1;
+        long quoteLine = 0;
+        long invalidLine = 0;
+        boolean multibyte = false;
+        boolean multibyteBeforeInvalid = false;
+        long record = 0;              // records, the header being 0
+        boolean recordEmpty = true;   // nothing but a carriage return in the record so far
+        List<Long> blanks = new ArrayList<>();
+        int need = 0;        // continuation bytes still expected
+        int low = 0x80;      // range of the next continuation byte (tighter after E0, ED, F0, F4)
+        int high = 0xBF;
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[1 << 16];
-            boolean quoted = false;
             int n;
             while ((n = in.read(buffer)) > 0) {
                 for (int i = 0; i < n; i++) {
-                    byte b = buffer[i];
-                    if (b == '"') {
-                        quoted = !quoted;
-                    } else if (quoted && (b == '\n' || b == '\r')) {
-                        return true;
+                    int b = buffer[i] & 0xFF;
+                    if (b != '\n' && b != '\r') {
+                        recordEmpty = false;
+                    }
+                    if (b < 0x80) {
+                        if (need > 0 && invalidLine == 0) {
+                            invalidLine = line;
+                            multibyteBeforeInvalid = multibyte;
+                        }
+                        need = 0;
+                        if (b == '"') {
+                            quoted = !quoted;
+                            if (quoted) {
+                                quoteLine = line;
+                            }
+                        } else if (b == '\n') {
+                            if (quoted) {
+                                quotedBreak = true;
+                            } else {
+                                if (recordEmpty && record > 0 && blanks.size() < MAX_BLANKS) {
+                                    blanks.add(record);
+                                }
+                                record++;
+                                recordEmpty = true;
+                            }
+                            line++;
+                        } else if (b == '\r' && quoted) {
+                            quotedBreak = true;
+                        }
+                        continue;
+                    }
+                    if (invalidLine != 0) {
+                        continue; // not UTF-8: only quotes and lines matter now
+                    }
+                    if (need > 0) {
+                        if (b < low || b > high) {
+                            invalidLine = line;
+                            multibyteBeforeInvalid = multibyte;
+                            need = 0;
+                            continue;
+                        }
+                        low = 0x80;
+                        high = 0xBF;
+                        if (--need == 0) {
+                            multibyte = true;
+                        }
+                    } else if (b >= 0xC2 && b <= 0xDF) {
+                        need = 1;
+                    } else if (b >= 0xE0 && b <= 0xEF) {
+                        need = 2;
+                        low = b == 0xE0 ? 0xA0 : 0x80;
+                        high = b == 0xED ? 0x9F : 0xBF;
+                    } else if (b >= 0xF0 && b <= 0xF4) {
+                        need = 3;
+                        low = b == 0xF0 ? 0x90 : 0x80;
+                        high = b == 0xF4 ? 0x8F : 0xBF;
+                    } else {
+                        invalidLine = line;
+                        multibyteBeforeInvalid = multibyte;
                     }
                 }
             }
         }
-        return false;
+        if (need > 0 && invalidLine == 0) {
+            invalidLine = line; // cut inside a character at the end
+            multibyteBeforeInvalid = multibyte;
+        }
+        return new Scan(quotedBreak, quoted ? quoteLine : 0, invalidLine == 0, invalidLine, multibyteBeforeInvalid, List.copyOf(blanks));
     }
 
     /** The header and the first {@code records} records of a CSV, in its own encoding, as a small file. */

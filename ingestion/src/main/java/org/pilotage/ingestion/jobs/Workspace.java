@@ -55,8 +55,13 @@ record Workspace(long ingestionId) {
             return fileColumns.stream().map(n -> "\"raw_" + n + "\"").collect(Collectors.joining(", "));
         }
 
+        /** Some cell of the row holds text: {@code coalesce(nullif(s."value", ''), …) IS NOT NULL}. */
+        String filled() {
+            return fileColumns.stream().map(n -> "nullif(s.\"" + n + "\", '')").collect(Collectors.joining(", ", "coalesce(", ") IS NOT NULL"));
+        }
+
         Map<String, String> templates() {
-            return Map.of("line", line, "raw", raw(), "columns", rawColumns());
+            return Map.of("line", line, "raw", raw(), "columns", rawColumns(), "filled", filled());
         }
     }
 

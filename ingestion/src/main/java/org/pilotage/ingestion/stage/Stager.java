@@ -1,6 +1,7 @@
 package org.pilotage.ingestion.stage;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -82,11 +83,37 @@ public final class Stager {
                                    ProgressProbe probe) throws IOException, SQLException {
         return switch (format) {
             case CSV -> {
-                StagedFile layout = csvLayout(file, declared);
                 CsvLayout csv = CsvSniffer.sniff(file);
-                Path utf8 = CsvSniffer.toUtf8(file, csv, workFile(work, schema));
+                Path utf8;
+                CsvSniffer.Scan scan;
+                if (csv.charset().equals(StandardCharsets.UTF_16LE) || csv.charset().equals(StandardCharsets.UTF_16BE)) {
+                    utf8 = CsvSniffer.toUtf8(file, csv, workFile(work, schema));
+                    scan = CsvSniffer.scan(utf8);
+                } else {
+                    // The encoding was guessed from the first megabyte; the whole file decides.
+                    scan = CsvSniffer.scan(file);
+                    if (!scan.utf8()) {
+                        // UTF-8 characters, then a byte that is not UTF-8: two files pasted together, or an edit in
+                        // another encoding. Read either way, part of the text would come out garbled.
+                        if (csv.bom() || scan.utf8BeforeInvalid()) {
+                            throw new UnreadableFileException(("le fichier mélange deux encodages : il est écrit en UTF-8, mais la ligne %d"
+                                    + " contient un caractère qui n'en est pas ; enregistrez-le de nouveau en UTF-8").formatted(scan.firstInvalidLine()),
+                                    "the file mixes two encodings: it is written in UTF-8, but line %d holds a character that is not; save it again as UTF-8"
+                                            .formatted(scan.firstInvalidLine()));
+                        }
+                        csv = new CsvLayout(CsvSniffer.WINDOWS_1252, false, csv.delimiter(), csv.header());
+                    }
+                    utf8 = CsvSniffer.toUtf8(file, csv, workFile(work, schema));
+                }
+                if (scan.openQuoteLine() > 0) {
+                    throw new UnreadableFileException("un guillemet ouvert à la ligne %d n'est jamais fermé".formatted(scan.openQuoteLine()),
+                            "a quote opened on line %d is never closed".formatted(scan.openQuoteLine()));
+                }
+                StagedFile sniffed = csvLayout(csv, declared);
+                StagedFile layout = new StagedFile(sniffed.format(), sniffed.kind(), sniffed.header(), sniffed.columns(), sniffed.encoding(),
+                        sniffed.delimiter(), sniffed.decimalComma(), scan.rowExpression());
                 readCsv(c, schema, utf8, csv.delimiter(), layout.columns(), absent(layout.kind(), layout.columns()),
-                        CsvSniffer.hasQuotedLineBreak(utf8), probe);
+                        scan.quotedLineBreak(), probe);
                 yield layout;
             }
             case XLSX -> {
@@ -203,7 +230,10 @@ public final class Stager {
     }
 
     private static StagedFile csvLayout(Path file, FileKind declared) throws IOException {
-        CsvLayout csv = CsvSniffer.sniff(file);
+        return csvLayout(CsvSniffer.sniff(file), declared);
+    }
+
+    private static StagedFile csvLayout(CsvLayout csv, FileKind declared) {
         FileKind kind = kind(declared, csv.header());
         return new StagedFile(FileFormat.CSV, kind, csv.header(), columns(kind, csv.header()), csv.charset().name(),
                 csv.delimiterName(), csv.decimalComma(), "s.rowid + 2");
@@ -234,7 +264,21 @@ public final class Stager {
                 .replace("{{parallel}}", quotedLineBreaks ? "false" : "true")
                 .replace("{{absent}}", absent)
                 .replace("{{names}}", names.stream().map(Stager::literal).collect(Collectors.joining(", ", "[", "]")));
-        probe.execute(c, script);
+        try {
+            probe.execute(c, script);
+        } catch (SQLException e) {
+            // DuckDB's reader could not make records of the text: say so without its internals (paths, buffers)
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("CSV Error") || message.contains("Error when sniffing") || message.contains("unicode")) {
+                java.util.regex.Matcher line = java.util.regex.Pattern.compile("Line: (\\d+)").matcher(message);
+                String near = line.find() ? " près de la ligne " + line.group(1) : "";
+                throw new UnreadableFileException("le fichier CSV n'a pas pu être découpé en lignes et en cellules" + near
+                        + " (guillemets ou délimiteurs mal placés)",
+                        "the CSV file could not be split into records and cells" + (near.isEmpty() ? "" : " near line " + line.group(1))
+                                + " (misplaced quotes or delimiters)");
+            }
+            throw e;
+        }
     }
 
     static FileKind kind(FileKind declared, List<String> header) {

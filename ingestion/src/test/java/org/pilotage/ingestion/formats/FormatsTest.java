@@ -102,6 +102,38 @@ class FormatsTest {
     }
 
     @Test
+    void aWindows1252FileWhoseFirstAccentComesAfterTheFirstMegabyteIsReadAsWindows1252() throws Exception {
+        StringBuilder csv = new StringBuilder("etablissement;direction;indicateur;periode;valeur;commentaire\r\n");
+        for (int i = 0; csv.length() < 1_200_000; i++) {
+            csv.append("E1;D").append(i % 100).append(";CLI-FAMILLES;").append(1900 + i / 1200).append('-')
+                    .append(String.format("%02d", i / 100 % 12 + 1)).append(";1;\r\n");
+        }
+        csv.append("E2;D1;CLI-FAMILLES;2026-01;2;Œuvre d’équipe à l’été\r\n");
+        Ingestion i = fx.load(fx.file("tardif.csv", csv.toString(), Charset.forName("windows-1252")), null);
+
+        assertThat(i.status()).as(i.message()).isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(fx.jdbc.queryForObject("SELECT comment FROM indicator_measure WHERE establishment = 'E2'", String.class))
+                .isEqualTo("Œuvre d’équipe à l’été");
+        assertThat(fx.jdbc.queryForObject("SELECT encoding FROM ingestion WHERE id = ?", String.class, i.id())).isEqualTo("windows-1252");
+    }
+
+    @Test
+    void utf8ThenALineInWindows1252FailsWithASentenceNamingTheLine() throws Exception {
+        String head = "etablissement;direction;indicateur;periode;valeur;commentaire\r\nE1;D1;CLI-FAMILLES;2026-01;1;Journée du partenariat\r\n";
+        String tail = "E1;D1;CLI-FAMILLES;2026-02;1;Réorganisation\r\n";
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(tail.getBytes(Charset.forName("windows-1252")));
+        Path file = Files.write(dir.resolve("colle.csv"), bytes.toByteArray());
+        Ingestion i = fx.load(file, null);
+
+        assertThat(i.status()).isEqualTo(IngestionStatus.FAILED);
+        assertThat(i.message()).isEqualTo("Le fichier mélange deux encodages : il est écrit en UTF-8, mais la ligne 3 contient un caractère"
+                + " qui n'en est pas ; enregistrez-le de nouveau en UTF-8.");
+        assertThat(fx.count("SELECT count(*) FROM indicator_measure")).isZero();
+    }
+
+    @Test
     void windows1252WithSemicolonsAndGroupedThousands() throws Exception {
         String csv = "etablissement;direction;projet;indicateur;periode;valeur;cible;commentaire\r\n"
                 + "E1;DQEPE;;CLI-FAMILLES;2026-01;1\u00A0234,5;1 500;Œuvre d’équipe\r\n";

@@ -117,6 +117,34 @@ class BadInputTest {
     }
 
     @Test
+    void aQuoteNeverClosedFailsWithASentenceNamingItsLine() throws Exception {
+        Ingestion i = load("guillemet.csv", "etablissement;direction;indicateur;periode;valeur;commentaire\n"
+                + "E1;D1;CLI-FAMILLES;2026-01;1;ok\n"
+                + "E1;D1;CLI-FAMILLES;2026-02;2;\"commence ici\n"
+                + "E1;D1;CLI-FAMILLES;2026-03;3;\n");
+        assertThat(i.status()).isEqualTo(IngestionStatus.FAILED);
+        assertThat(i.message()).isEqualTo("Un guillemet ouvert à la ligne 3 n'est jamais fermé.");
+        assertThat(fx.count("SELECT count(*) FROM indicator_measure")).isZero();
+    }
+
+    @Test
+    void linesOfEmptyCellsAreIgnoredLikeBlankLinesAndRejectsKeepTheirLines() throws Exception {
+        Ingestion i = load("lignes-vides.csv", "etablissement;direction;indicateur;periode;valeur\n"
+                + "E1;D1;CLI-FAMILLES;2026-01;1\n"
+                + ";;;;\n"
+                + ";;;;\n"
+                + "\n"
+                + "E1;D2;CLI-FAMILLES;2026-02;2\n"
+                + String.join("", java.util.stream.IntStream.range(3, 30)
+                        .mapToObj(m -> "E1;D3;CLI-FAMILLES;" + (2000 + m) + "-01;" + m + "\n").toList())
+                + "E1;D1;CLI-FAMILLES;2026-03;douze\n");
+        assertThat(i.status()).as(i.message()).isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(i.rowsRead()).isEqualTo(30);
+        assertThat(i.rowsWritten()).isEqualTo(29);
+        assertThat(rejects(i)).containsExactly("34|value|nombre invalide");
+    }
+
+    @Test
     void aWorkbookWithAnEntityBombIsRefusedWithoutExpandingIt() throws Exception {
         // "Billion laughs": ten levels of ten entities would expand to a thousand million "lol"s (3 GB)
         StringBuilder doctype = new StringBuilder("<!DOCTYPE bombe [<!ENTITY lol0 \"lol\">");

@@ -21,6 +21,7 @@ WITH typed AS (
            parse_number(s.default_target, ctx.decimal_comma) AS default_target,
            {{raw}}
     FROM {{s}}.staged s CROSS JOIN {{s}}.context ctx
+    WHERE {{filled}} -- a line of empty cells (how Excel writes an empty row) is ignored, like a blank line
 ), judged AS (
     SELECT *,
            coalesce(regexp_full_match(code, '[A-Z0-9-]{2,40}') AND level IS NOT NULL AND label_fr IS NOT NULL

@@ -22,6 +22,7 @@ WITH typed AS (
     FROM {{s}}.staged s CROSS JOIN {{s}}.context ctx
     CROSS JOIN (SELECT coalesce(scope, []::VARCHAR[]) AS scope FROM ingestion
                 WHERE id = (SELECT ingestion_id FROM {{s}}.context)) sc
+    WHERE {{filled}} -- a line of empty cells (how Excel writes an empty row) is ignored, like a blank line
 ), judged AS (
     SELECT *,
            CASE WHEN count_number = floor(count_number) AND count_number BETWEEN 0 AND 2147483647

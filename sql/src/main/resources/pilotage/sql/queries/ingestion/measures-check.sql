@@ -26,6 +26,7 @@ WITH typed AS (
     CROSS JOIN (SELECT coalesce(scope, []::VARCHAR[]) AS scope FROM ingestion
                 WHERE id = (SELECT ingestion_id FROM {{s}}.context)) sc
     LEFT JOIN indicator i ON i.code = upper(trim(s.indicator))
+    WHERE {{filled}} -- a line of empty cells (how Excel writes an empty row) is ignored, like a blank line
 ), judged AS (
     SELECT *,
            coalesce(establishment IS NOT NULL AND length(establishment) <= 32
