@@ -109,9 +109,7 @@ public final class Stager {
                     throw new UnreadableFileException("un guillemet ouvert à la ligne %d n'est jamais fermé".formatted(scan.openQuoteLine()),
                             "a quote opened on line %d is never closed".formatted(scan.openQuoteLine()));
                 }
-                StagedFile sniffed = csvLayout(csv, declared);
-                StagedFile layout = new StagedFile(sniffed.format(), sniffed.kind(), sniffed.header(), sniffed.columns(), sniffed.encoding(),
-                        sniffed.delimiter(), sniffed.decimalComma(), scan.rowExpression());
+                StagedFile layout = csvLayout(csv, declared, scan.rowExpression());
                 readCsv(c, schema, utf8, csv.delimiter(), layout.columns(), absent(layout.kind(), layout.columns()),
                         scan.quotedLineBreak(), probe);
                 yield layout;
@@ -230,13 +228,14 @@ public final class Stager {
     }
 
     private static StagedFile csvLayout(Path file, FileKind declared) throws IOException {
-        return csvLayout(CsvSniffer.sniff(file), declared);
+        return csvLayout(CsvSniffer.sniff(file), declared, "s.rowid + 2");
     }
 
-    private static StagedFile csvLayout(CsvLayout csv, FileKind declared) {
+    /** @param line the SQL of a staged record's line (see {@link CsvSniffer.Scan#rowExpression()}) */
+    private static StagedFile csvLayout(CsvLayout csv, FileKind declared, String line) {
         FileKind kind = kind(declared, csv.header());
         return new StagedFile(FileFormat.CSV, kind, csv.header(), columns(kind, csv.header()), csv.charset().name(),
-                csv.delimiterName(), csv.decimalComma(), "s.rowid + 2");
+                csv.delimiterName(), csv.decimalComma(), line);
     }
 
     /** The text file DuckDB reads for a workspace (a transcoded CSV, a converted workbook); deleted when the job ends. */

@@ -2,14 +2,10 @@ package org.pilotage.ui.rooms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -103,13 +99,7 @@ class ViewReuseBrowserTest extends BrowserTest {
         // the same value again: the publication touches east without changing what other tests read
         String csv = "etablissement;direction;indicateur;periode;valeur\n" + east.establishment() + ";DSI;CLI-DEMANDES;" + month + ";"
                 + value.toString().replace('.', ',') + "\n";
-        String boundary = "----reuse" + UUID.randomUUID();
-        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"meme-valeur.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(url("/api/ingestions?wait=true")))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("steward:demo".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> posted = upload("steward", "demo", "meme-valeur.csv", csv.getBytes(StandardCharsets.UTF_8));
         assertThat(posted.body()).contains("\"status\":\"COMPLETED\"");
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
                 !String.valueOf(js("return document.getElementById('tv-refreshed').getAttribute('data-version')")).equals(version));

@@ -2,13 +2,9 @@ package org.pilotage.ui.rooms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
@@ -61,13 +57,7 @@ class WallScreenBrowserTest extends BrowserTest {
             csv.append(room.establishment()).append(';').append(direction).append(";CLI-FAMILLES;")
                     .append(effects.lastCompleteMonth()).append(";2500\n");
         }
-        String boundary = "----tv" + UUID.randomUUID();
-        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"correction.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(url("/api/ingestions?wait=true")))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("steward:demo".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> posted = upload("steward", "demo", "correction.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
         assertThat(posted.body()).contains("\"status\":\"COMPLETED\"");
 
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->

@@ -82,7 +82,6 @@ class ScopeTest extends RunningPilotage {
     @SuppressWarnings("unchecked")
     @Test
     void aStewardOfOneEstablishmentLoadsItsRowsOnlyAndSeesTheirOwnIngestions() throws Exception {
-        String boundary = "----scope";
         StringBuilder rows = new StringBuilder("etablissement;direction;indicateur;periode;valeur\n");
         for (int m = 1; m <= 12; m++) {
             for (String d : List.of("DQEPE", "DSM", "DSP")) {
@@ -91,13 +90,7 @@ class ScopeTest extends RunningPilotage {
         }
         rows.append(SUD).append(";DSM;CLI-FAMILLES;2019-01;5\n"); // 1 of 37 rows: under the skip limit
         String csv = rows.toString();
-        byte[] body = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"portee.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        var posted = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/ingestions?wait=true")))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("int-nord:mot-de-passe-nord"
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var posted = upload("int-nord", "mot-de-passe-nord", "portee.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Map<String, Object> ingestion = json.readValue(posted.body(), Map.class);
         assertThat(ingestion.get("status")).isEqualTo("COMPLETED");
         assertThat(ingestion.get("rowsWritten")).isEqualTo(36);

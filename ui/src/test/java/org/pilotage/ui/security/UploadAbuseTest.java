@@ -3,14 +3,11 @@ package org.pilotage.ui.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -26,18 +23,7 @@ class UploadAbuseTest extends RunningPilotage {
     DuckDbStore store;
 
     private HttpResponse<String> upload(String fileName, byte[] content) throws Exception {
-        String boundary = "----abuse" + System.nanoTime();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream body = new ByteArrayOutputStream(content.length + 512);
-        body.writeBytes(head);
-        body.writeBytes(content);
-        body.writeBytes(tail);
-        return http.send(HttpRequest.newBuilder(URI.create(url("/api/ingestions?wait=true")))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("steward:demo".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        return upload("steward", "demo", fileName, content);
     }
 
     private static void noInternals(HttpResponse<String> r) {
