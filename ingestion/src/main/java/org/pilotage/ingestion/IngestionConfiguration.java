@@ -16,7 +16,6 @@ import org.pilotage.analytics.status.CommitmentRepository;
 import org.pilotage.ingestion.jobs.BatchInfrastructure;
 import org.pilotage.ingestion.jobs.IngestionJobConfiguration;
 import org.pilotage.ingestion.jobs.IngestionJobListener;
-import org.pilotage.ingestion.jobs.IngestionTasklets;
 import org.pilotage.ingestion.load.DefaultCatalogue;
 import org.pilotage.ingestion.log.IngestionLog;
 import org.pilotage.ingestion.progress.IngestionEvents;
@@ -44,12 +43,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class IngestionConfiguration {
 
     @Bean
-    IngestionLog ingestionLog(JdbcTemplate jdbc) {
+    IngestionLog ingestionLog(org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc) {
         return new IngestionLog(jdbc);
     }
 
     @Bean
-    RejectReport rejectReport(JdbcTemplate jdbc, IngestionLog log) {
+    RejectReport rejectReport(org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate jdbc, IngestionLog log) {
         return new RejectReport(jdbc, log);
     }
 
@@ -64,22 +63,26 @@ public class IngestionConfiguration {
     }
 
     @Bean
-    IngestionTasklets ingestionTasklets(DuckDbStore store, IngestionProgress progress, IngestionProperties properties) {
-        return new IngestionTasklets(store, progress, properties);
+    IngestionJobListener ingestionJobListener(IngestionLog log, IngestionProgress progress, IngestionEvents events,
+                                              DuckDbStore store, ObjectProvider<MeterRegistry> meters, DataVersion version) {
+        return new IngestionJobListener(log, progress, events, store, meters.getIfAvailable(SimpleMeterRegistry::new), version);
     }
 
     @Bean
-    IngestionJobListener ingestionJobListener(IngestionLog log, IngestionProgress progress, IngestionEvents events,
-                                              DuckDbStore store, ObjectProvider<MeterRegistry> meters, DataVersion version) {
-        return new IngestionJobListener(log, progress, events, store.dataSource(), meters.getIfAvailable(SimpleMeterRegistry::new),
-                store.dataDir().resolve("work"), version);
+    Uploads uploads(DuckDbStore store, IngestionProperties properties) {
+        return new Uploads(store.dataDir(), properties.maxFileSize().toBytes());
     }
 
     @Bean(destroyMethod = "close")
-    IngestionService ingestionService(DuckDbStore store, IngestionLog log, IngestionProgress progress,
-                                      IngestionProperties properties, JobOperator jobOperator, JobRepository jobRepository,
-                                      Job ingestionJob) {
-        return new IngestionService(store, log, progress, properties, jobOperator, jobRepository, ingestionJob);
+    IngestionQueue ingestionQueue(IngestionLog log, IngestionProgress progress, IngestionEvents events, JobOperator jobOperator,
+                                  JobRepository jobRepository, Job ingestionJob) {
+        return new IngestionQueue(log, progress, events, jobOperator, jobRepository, ingestionJob);
+    }
+
+    @Bean(destroyMethod = "close")
+    IngestionService ingestionService(DuckDbStore store, IngestionLog log, IngestionProgress progress, IngestionEvents events,
+                                      Uploads uploads, IngestionQueue queue) {
+        return new IngestionService(store, log, progress, events, uploads, queue);
     }
 
     @Bean

@@ -2,48 +2,47 @@ package org.pilotage.ingestion;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import org.pilotage.analytics.store.ArrowMemory;
 import org.pilotage.analytics.store.DuckDbStore;
-import org.pilotage.ingestion.IngestionRefusedException.Reason;
-import org.pilotage.ingestion.jobs.IngestionJobConfiguration;
+import org.pilotage.analytics.text.Refusal.Reason;
+import org.pilotage.analytics.text.Sentence;
 import org.pilotage.ingestion.kind.FileKind;
 import org.pilotage.ingestion.kind.UnreadableFileException;
 import org.pilotage.ingestion.log.Ingestion;
 import org.pilotage.ingestion.log.IngestionLog;
 import org.pilotage.ingestion.log.IngestionStatus;
+import org.pilotage.ingestion.progress.IngestionEvents;
 import org.pilotage.ingestion.progress.IngestionProgress;
 import org.pilotage.ingestion.stage.FileFormat;
+import org.pilotage.ingestion.stage.Preview;
+import org.pilotage.ingestion.stage.StageContext;
 import org.pilotage.ingestion.stage.StagedFile;
 import org.pilotage.ingestion.stage.Stager;
+import org.pilotage.ingestion.stage.ProgressProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 
 /**
  * Takes files from stewards (UI and REST alike) and runs them through the ingestion job, one at a
  * time: stores the bytes under a generated name in the data dir, recognises duplicates by SHA-256,
- * refuses what cannot be read before any job runs, queues the rest, and resumes what a crash cut.
+ * refuses what cannot be read before any job runs, queues the rest, and after a stop of the service
+ * resumes what was cut (once: a file running at two deaths in a row is failed, it may be the cause).
  */
 public class IngestionService implements AutoCloseable {
 
@@ -53,25 +52,25 @@ public class IngestionService implements AutoCloseable {
     private final DuckDbStore store;
     private final IngestionLog ingestionLog;
     private final IngestionProgress progress;
-    private final IngestionProperties properties;
-    private final JobOperator jobOperator;
-    private final JobRepository jobRepository;
-    private final Job job;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "ingestion-worker");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Uploads uploads;
+    private final IngestionQueue queue;
+    private final ConcurrentHashMap<Long, CompletableFuture<Ingestion>> waiting = new ConcurrentHashMap<>();
+    /** Admission (is this content published, under way, or new?) is decided for one file at a time. */
+    private final Object admission = new Object();
 
-    public IngestionService(DuckDbStore store, IngestionLog ingestionLog, IngestionProgress progress,
-                            IngestionProperties properties, JobOperator jobOperator, JobRepository jobRepository, Job job) {
+    public IngestionService(DuckDbStore store, IngestionLog ingestionLog, IngestionProgress progress, IngestionEvents events,
+                            Uploads uploads, IngestionQueue queue) {
         this.store = store;
         this.ingestionLog = ingestionLog;
         this.progress = progress;
-        this.properties = properties;
-        this.jobOperator = jobOperator;
-        this.jobRepository = jobRepository;
-        this.job = job;
+        this.uploads = uploads;
+        this.queue = queue;
+        events.subscribe(ended -> {
+            CompletableFuture<Ingestion> f = waiting.remove(ended.id());
+            if (f != null) {
+                f.complete(ended);
+            }
+        });
     }
 
     /**
@@ -79,97 +78,123 @@ public class IngestionService implements AutoCloseable {
      *
      * @param declared the kind the steward chose, or null to recognise it from the header
      * @return the ingestion: QUEUED, or already DUPLICATE or FAILED (unreadable) with its sentence
-     * @throws IngestionRefusedException too large (413), not a supported type (415), same content under way (409)
+     * @throws IngestionRefusedException too large (413), not a supported type (415), same content under way (409),
+     *                                   no room on the disk (507)
      */
     public Ingestion submit(InputStream content, String fileName, FileKind declared, String user) {
-        return submit(content, fileName, declared, user, java.util.Set.of());
+        return submit(content, fileName, declared, user, Set.of());
     }
 
     /**
      * @param scope the establishments the user may load (empty = all): rows of others are rejected, and
      *              the indicator catalogue, which every establishment shares, is refused
      */
-    public Ingestion submit(InputStream content, String fileName, FileKind declared, String user, java.util.Set<String> scope) {
+    public Ingestion submit(InputStream content, String fileName, FileKind declared, String user, Set<String> scope) {
+        return admit(uploads.store(content), fileName, declared, user, scope);
+    }
+
+    /** Accepts a file already received into the data dir (the Vaadin screen's upload): moved, not copied again. */
+    public Ingestion submit(Path received, String fileName, FileKind declared, String user, Set<String> scope) {
+        return admit(uploads.adopt(received), fileName, declared, user, scope);
+    }
+
+    private Ingestion admit(Uploads.Stored upload, String fileName, FileKind declared, String user, Set<String> scope) {
+        ingestionLog.flushPending();
         String name = displayName(fileName);
-        Stored upload = store(content);
         Path stored = upload.path();
         try {
-            String sha256 = upload.sha256();
-            long size = Files.size(stored);
-            FileFormat format = FileFormat.detect(stored).orElseThrow(() -> new IngestionRefusedException(Reason.UNSUPPORTED_TYPE,
-                    "Le fichier « " + name + " » n'est ni un CSV, ni un classeur XLSX, ni un fichier Parquet ou Arrow.",
-                    "The file \"" + name + "\" is neither a CSV, an XLSX workbook, nor a Parquet or Arrow file."));
-            FileFormat.claimedBy(name).ifPresent(claimed -> {
-                boolean arrow = (claimed == FileFormat.ARROW_FILE || claimed == FileFormat.ARROW_STREAM)
-                        && (format == FileFormat.ARROW_FILE || format == FileFormat.ARROW_STREAM);
-                if (claimed != format && !arrow) {
-                    throw new IngestionRefusedException(Reason.UNSUPPORTED_TYPE,
-                            "Le contenu du fichier « " + name + " » ne correspond pas à son extension (" + claimed.code() + ").",
-                            "The content of \"" + name + "\" does not match its extension (" + claimed.code() + ").");
-                }
-            });
-            Optional<Ingestion> earlier = ingestionLog.published(sha256);
-            if (earlier.isPresent()) {
-                Ingestion e = earlier.get();
-                String message = "Ce fichier a déjà été chargé : ingestion n° %d du %s ; rien n'a été écrit.".formatted(e.id(),
-                        e.endedAt() == null ? "?" : DAY.format(e.endedAt()));
-                Files.deleteIfExists(stored);
-                return ingestionLog.find(ingestionLog.duplicate(e.kind(), name, sha256, user, e.id(), message)).orElseThrow();
-            }
-            Optional<Ingestion> running = ingestionLog.active(sha256);
-            if (running.isPresent()) {
-                Files.deleteIfExists(stored);
-                throw new IngestionRefusedException(Reason.CONFLICT,
-                        "Ce fichier est déjà en cours de chargement (ingestion n° " + running.get().id() + ").",
-                        "This file is already being loaded (ingestion " + running.get().id() + ").");
-            }
+            FileFormat format = format(stored, name);
             StagedFile inspected;
-            try (Connection c = store.dataSource().getConnection()) {
-                Path work = store.dataDir().resolve("work");
-                Files.createDirectories(work);
-                inspected = Stager.inspect(c, stored, format, declared, work);
+            try {
+                inspected = inspect(stored, format, declared);
             } catch (UnreadableFileException e) {
-                String message = Character.toUpperCase(e.french().charAt(0)) + e.french().substring(1) + ".";
-                long id = ingestionLog.failedBeforeStart(declared == null ? null : declared.code(), name, sha256, user,
-                        stored.toString(), format.code(), size, message);
-                log.info("Ingestion {} of '{}' refused: {}", id, name, e.english());
-                return ingestionLog.find(id).orElseThrow();
+                synchronized (admission) {
+                    Optional<Ingestion> earlier = ingestionLog.published(upload.sha256());
+                    if (earlier.isPresent()) {
+                        return duplicate(earlier.get(), name, upload, user);
+                    }
+                    long id = ingestionLog.failedBeforeStart(declared == null ? null : declared.code(), name, upload.sha256(), user,
+                            stored.toString(), format.code(), upload.size(), e.sentence());
+                    log.info("Ingestion {} of '{}' refused: {}", id, name, e.english());
+                    return ingestionLog.find(id).orElseThrow();
+                }
             }
             if (!scope.isEmpty() && inspected.kind() == FileKind.INDICATOR_CATALOGUE) {
-                throw new IngestionRefusedException(Reason.BAD_REQUEST,
-                        "Le catalogue d'indicateurs, commun à tous les établissements, ne peut être chargé que par un intendant de tous les établissements.",
-                        "The indicator catalogue, shared by every establishment, may only be loaded by a steward of all establishments.");
+                throw new IngestionRefusedException(Reason.BAD_REQUEST, "ingestion.catalogue-scope");
             }
-            long id = ingestionLog.queued(inspected.kind().code(), name, sha256, user, stored.toString(), format.code(), size);
-            ingestionLog.scope(id, scope);
-            progress.queued(id);
-            worker.submit(() -> launch(id));
-            return ingestionLog.find(id).orElseThrow();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        } catch (IngestionRefusedException e) {
-            deleteQuietly(stored);
+            synchronized (admission) {
+                Optional<Ingestion> earlier = ingestionLog.published(upload.sha256());
+                if (earlier.isPresent()) {
+                    return duplicate(earlier.get(), name, upload, user);
+                }
+                Optional<Ingestion> running = ingestionLog.active(upload.sha256());
+                if (running.isPresent()) {
+                    throw new IngestionRefusedException(Reason.CONFLICT, "ingestion.already-running", running.get().id());
+                }
+                long id = ingestionLog.queued(inspected.kind().code(), name, upload.sha256(), user, stored.toString(), format.code(),
+                        upload.size());
+                ingestionLog.scope(id, scope);
+                queue.submit(id);
+                return ingestionLog.find(id).orElseThrow();
+            }
+        } catch (RuntimeException e) {
+            Uploads.delete(stored);
             throw e;
         }
     }
 
-    /** What the file looks like to Pilotage before it is loaded: format, kind, encoding, delimiter and first rows. */
-    public org.pilotage.ingestion.stage.Preview preview(Path file, String fileName, FileKind declared, int rows) {
-        try (Connection c = store.dataSource().getConnection()) {
-            FileFormat format = FileFormat.detect(file).orElseThrow(() -> new IngestionRefusedException(Reason.UNSUPPORTED_TYPE,
-                    "Le fichier « " + displayName(fileName) + " » n'est ni un CSV, ni un classeur XLSX, ni un fichier Parquet ou Arrow.",
-                    "The file is neither a CSV, an XLSX workbook, nor a Parquet or Arrow file."));
-            Path work = store.dataDir().resolve("work");
-            Files.createDirectories(work);
-            return Stager.preview(c, file, format, declared, work, rows);
+    private Ingestion duplicate(Ingestion earlier, String name, Uploads.Stored upload, String user) {
+        Uploads.delete(upload.path());
+        Sentence message = Sentence.of("ingestion.duplicate", earlier.id(),
+                earlier.endedAt() == null ? "?" : DAY.format(earlier.endedAt()));
+        return ingestionLog.find(ingestionLog.duplicate(earlier.kind(), name, upload.sha256(), user, earlier.id(), message)).orElseThrow();
+    }
+
+    private static FileFormat format(Path file, String name) {
+        FileFormat format;
+        try {
+            format = FileFormat.detect(file).orElseThrow(() -> new IngestionRefusedException(Reason.UNSUPPORTED_TYPE, "file.not-supported", name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        FileFormat.claimedBy(name).ifPresent(claimed -> {
+            boolean arrow = (claimed == FileFormat.ARROW_FILE || claimed == FileFormat.ARROW_STREAM)
+                    && (format == FileFormat.ARROW_FILE || format == FileFormat.ARROW_STREAM);
+            if (claimed != format && !arrow) {
+                throw new IngestionRefusedException(Reason.UNSUPPORTED_TYPE, "file.extension-mismatch", name, claimed.code());
+            }
+        });
+        return format;
+    }
+
+    private StagedFile inspect(Path file, FileFormat format, FileKind declared) {
+        try (Connection c = store.dataSource().getConnection(); var memory = ArrowMemory.child("inspect", Long.MAX_VALUE)) {
+            Path work = work();
+            return Stager.inspect(file, format, declared, new StageContext(c, work, ProgressProbe.none(), memory));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
-            throw new UnreadableFileException("le fichier n'a pas pu être lu : " + e.getMessage().lines().findFirst().orElse(""),
-                    "the file could not be read");
+            throw new IllegalStateException(e);
         }
+    }
+
+    /** What the file looks like to Pilotage before it is loaded: format, kind, encoding, delimiter and first rows. */
+    public Preview preview(Path file, String fileName, FileKind declared, int rows) {
+        FileFormat format = format(file, displayName(fileName));
+        try (Connection c = store.dataSource().getConnection(); var memory = ArrowMemory.child("preview", Long.MAX_VALUE)) {
+            return Stager.preview(file, format, declared, rows, new StageContext(c, work(), ProgressProbe.none(), memory));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            log.info("Preview of '{}' failed: {}", displayName(fileName), e.getMessage());
+            throw new UnreadableFileException("file.unreadable");
+        }
+    }
+
+    private Path work() throws IOException {
+        Path work = store.dataDir().resolve("work");
+        Files.createDirectories(work);
+        return work;
     }
 
     /** Loads a file already on disk (default catalogue, demo data) and waits for the outcome. */
@@ -182,22 +207,22 @@ public class IngestionService implements AutoCloseable {
         }
     }
 
-    /** Waits until the ingestion has ended or the timeout passed; answers its state then. */
+    /** Waits until the ingestion has ended (its job done, its listener through) or the timeout passed; answers its state then. */
     public Ingestion awaitEnd(long id, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Ingestion i = ingestionLog.find(id).orElseThrow(() -> notFound(id));
-            // ended in the log, and the job itself done (its listener has cleaned up)
-            if (i.ended() && progress.snapshot(id).isEmpty() || System.nanoTime() > deadline) {
-                return i;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return i;
-            }
+        CompletableFuture<Ingestion> done = waiting.computeIfAbsent(id, k -> new CompletableFuture<>());
+        Ingestion now = ingestionLog.find(id).orElseThrow(() -> notFound(id));
+        if (now.ended() && progress.snapshot(id).isEmpty()) {
+            waiting.remove(id, done);
+            return now;
         }
+        try {
+            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // answer the state it is in
+        }
+        return ingestionLog.find(id).orElseThrow(() -> notFound(id));
     }
 
     public Optional<Ingestion> find(long id) {
@@ -212,11 +237,10 @@ public class IngestionService implements AutoCloseable {
     public Ingestion stop(long id) {
         Ingestion i = ingestionLog.find(id).orElseThrow(() -> notFound(id));
         if (i.ended()) {
-            throw new IngestionRefusedException(Reason.CONFLICT, "L'ingestion n° " + id + " est déjà terminée (" + i.status() + ").",
-                    "Ingestion " + id + " has already ended (" + i.status() + ").");
+            throw new IngestionRefusedException(Reason.CONFLICT, "ingestion.already-ended", id, i.status().name());
         }
         if (!progress.requestStop(id)) {
-            ingestionLog.ended(id, IngestionStatus.STOPPED, "Chargement arrêté à la demande ; rien n'a été publié.");
+            ingestionLog.ended(id, IngestionStatus.STOPPED, Sentence.of("ingestion.stopped"));
         }
         return ingestionLog.find(id).orElseThrow();
     }
@@ -225,110 +249,59 @@ public class IngestionService implements AutoCloseable {
     public Ingestion restart(long id) {
         Ingestion i = ingestionLog.find(id).orElseThrow(() -> notFound(id));
         if (!i.restartable()) {
-            throw new IngestionRefusedException(Reason.CONFLICT,
-                    "L'ingestion n° " + id + " ne peut pas être relancée (" + i.status() + ").",
-                    "Ingestion " + id + " cannot be restarted (" + i.status() + ").");
+            throw new IngestionRefusedException(Reason.CONFLICT, "ingestion.not-restartable", id, i.status().name());
         }
-        if (ingestionLog.published(i.sha256()).isPresent()) {
-            throw new IngestionRefusedException(Reason.CONFLICT, "Ce contenu a déjà été publié par une autre ingestion.",
-                    "This content has already been published by another ingestion.");
+        if (!Files.exists(Path.of(i.storedFile()))) {
+            throw new IngestionRefusedException(Reason.CONFLICT, "ingestion.file-missing");
         }
-        ingestionLog.requeue(id);
-        progress.queued(id);
-        worker.submit(() -> launch(id));
+        synchronized (admission) {
+            if (ingestionLog.published(i.sha256()).isPresent()) {
+                throw new IngestionRefusedException(Reason.CONFLICT, "ingestion.already-published");
+            }
+            if (ingestionLog.active(i.sha256()).isPresent()) {
+                throw new IngestionRefusedException(Reason.CONFLICT, "ingestion.already-running", ingestionLog.active(i.sha256()).get().id());
+            }
+            ingestionLog.requeue(id, false);
+            queue.submit(id);
+        }
         return ingestionLog.find(id).orElseThrow();
     }
 
     /**
-     * After a crash: executions the job repository still shows as running are marked failed, then
-     * every ingestion left queued or running is run again (its steps rebuild their tables; content
-     * already published is not published twice).
+     * At start-up, before anything serves: what a stop of the service left behind is removed (workspaces,
+     * work files, uploads no ingestion refers to), and the ingestions it cut are queued again, except one
+     * that was running at the last two stops: it is failed with a sentence, since the file may be what
+     * stopped the service.
+     *
+     * @return the ingestions queued again
      */
     public int resumeInterrupted() {
-        for (JobExecution execution : jobRepository.findRunningJobExecutions(IngestionJobConfiguration.JOB_NAME)) {
-            jobOperator.recover(execution);
-            log.info("Job execution {} was cut by a stop of the service; marked failed", execution.getId());
+        queue.recoverExecutions();
+        new Leftovers(store).removeAll();
+        int removed = uploads.removeOrphans(ingestionLog.storedFiles());
+        if (removed > 0) {
+            log.info("Removed {} upload(s) that no ingestion refers to", removed);
         }
-        List<Ingestion> unfinished = ingestionLog.unfinished();
-        for (Ingestion i : unfinished) {
-            log.info("Resuming ingestion {} ('{}') cut by a stop of the service", i.id(), i.fileName());
-            progress.queued(i.id());
-            worker.submit(() -> launch(i.id()));
-        }
-        return unfinished.size();
-    }
-
-    private void launch(long id) {
-        Ingestion i = ingestionLog.find(id).orElse(null);
-        if (i == null || i.status() != IngestionStatus.QUEUED && i.status() != IngestionStatus.RUNNING) {
-            progress.ended(id);
-            return;
-        }
-        JobParameters parameters = new JobParametersBuilder()
-                .addString("sha256", i.sha256(), true)
-                .addString("kind", i.kind(), true)
-                .addLong("ingestion.id", id, false)
-                .addString("file", i.storedFile(), false)
-                .addString("format", i.format(), false)
-                .toJobParameters();
-        try {
-            jobOperator.start(job, parameters);
-        } catch (Exception e) {
-            log.warn("Ingestion {} could not start", id, e);
-            ingestionLog.ended(id, IngestionStatus.FAILED, "Le chargement n'a pas pu démarrer : " + e.getMessage());
-            progress.ended(id);
-        }
-    }
-
-    /** An upload kept in the data dir, with the SHA-256 of its content. */
-    private record Stored(Path path, String sha256) {
-    }
-
-    /** Copies the upload into the data dir, refusing it past the size limit, and digests it on the way (one read). */
-    private Stored store(InputStream content) {
-        Path uploads = store.dataDir().resolve("uploads");
-        Path target = uploads.resolve(UUID.randomUUID() + ".upload");
-        long max = properties.maxFileSize().toBytes();
-        try {
-            Files.createDirectories(uploads);
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            try (OutputStream out = Files.newOutputStream(target)) {
-                byte[] buffer = new byte[1 << 16];
-                long total = 0;
-                int n;
-                while ((n = content.read(buffer)) >= 0) {
-                    total += n;
-                    if (total > max) {
-                        throw tooLarge();
-                    }
-                    digest.update(buffer, 0, n);
-                    out.write(buffer, 0, n);
+        int resumed = 0;
+        for (Ingestion i : ingestionLog.unfinished()) {
+            if (i.status() == IngestionStatus.RUNNING) {
+                if (i.interruptedRuns() >= 1) {
+                    ingestionLog.ended(i.id(), IngestionStatus.FAILED, Sentence.of("ingestion.stopped-the-service"));
+                    log.warn("Ingestion {} ('{}') was running when the service stopped, twice in a row: failed, not resumed",
+                            i.id(), i.fileName());
+                    continue;
                 }
+                ingestionLog.requeue(i.id(), true);
             }
-            return new Stored(target, HexFormat.of().formatHex(digest.digest()));
-        } catch (IOException e) {
-            deleteQuietly(target);
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            deleteQuietly(target);
-            throw new IllegalStateException(e);
-        } catch (IngestionRefusedException e) {
-            deleteQuietly(target);
-            throw e;
+            log.info("Resuming ingestion {} ('{}') cut by a stop of the service", i.id(), i.fileName());
+            queue.submit(i.id());
+            resumed++;
         }
-    }
-
-    public IngestionRefusedException tooLarge() {
-        long bytes = properties.maxFileSize().toBytes();
-        String fr = bytes >= 1L << 30 ? (bytes >> 30) + " Go" : bytes >= 1L << 20 ? (bytes >> 20) + " Mo" : (bytes >> 10) + " Ko";
-        String en = fr.replace("Go", "GB").replace("Mo", "MB").replace("Ko", "KB");
-        return new IngestionRefusedException(Reason.TOO_LARGE,
-                "Le fichier dépasse la taille maximale acceptée (" + fr + ").",
-                "The file is larger than the maximum accepted size (" + en + ").");
+        return resumed;
     }
 
     private static IngestionRefusedException notFound(long id) {
-        return new IngestionRefusedException(Reason.NOT_FOUND, "Aucune ingestion n° " + id + ".", "No ingestion " + id + ".");
+        return new IngestionRefusedException(Reason.NOT_FOUND, "ingestion.unknown", id);
     }
 
     /** Only the last path segment of what a browser or script sent, never used as a path. */
@@ -338,20 +311,13 @@ public class IngestionService implements AutoCloseable {
         }
         String name = fileName.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).strip();
-        name = name.replaceAll("[\\p{Cntrl}]", "");
+        name = name.replaceAll("[\\p{Cntrl}\\p{Cf}]", "");
         return name.isEmpty() ? "fichier" : name.length() > 255 ? name.substring(0, 255) : name;
     }
 
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // best effort: a leftover upload is harmless
-        }
-    }
-
+    /** Stops the running ingestion (it is resumed at the next start) and waits for the worker, before the store closes. */
     @Override
     public void close() {
-        worker.shutdownNow();
+        queue.close();
     }
 }

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
@@ -43,8 +42,6 @@ import org.pilotage.analytics.text.SpreadsheetSafe;
  * neutralised in CSV and XLSX.
  */
 public final class DataExports {
-
-    private static final BufferAllocator ROOT = new RootAllocator(256L * 1024 * 1024);
 
     private DataExports() {
     }
@@ -137,7 +134,7 @@ public final class DataExports {
             fields.add(new Field(data.columns().get(c), FieldType.nullable(type(data, c)), null));
         }
         Schema schema = new Schema(fields, provenance.metadata());
-        try (BufferAllocator allocator = ROOT.newChildAllocator("export", 0, 64L * 1024 * 1024);
+        try (BufferAllocator allocator = org.pilotage.analytics.store.ArrowMemory.child("export", 64L * 1024 * 1024);
              VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             root.allocateNew();

@@ -39,6 +39,8 @@ public final class DuckDbStore implements AutoCloseable {
     private final Connection anchor;
     private final HikariDataSource pool;
     private final ReentrantReadWriteLock publication = new ReentrantReadWriteLock(true);
+    /** The last write that failed for lack of disk space, until a write succeeds again. */
+    private volatile Throwable writeFailure;
 
     private DuckDbStore(Path dataDir, Path databaseFile, Connection anchor, HikariDataSource pool) {
         this.dataDir = dataDir;
@@ -53,6 +55,7 @@ public final class DuckDbStore implements AutoCloseable {
         Path file = dataDir.resolve(DATABASE_FILE);
         String url = "jdbc:duckdb:" + file;
         Connection anchor = connectAnchor(url, file);
+        NativeLibrary.forgetExtractedCopy();
         try {
             applySettings(anchor, dataDir, properties.store());
             HikariDataSource pool = pool(url, properties.store().poolSize());
@@ -143,7 +146,17 @@ public final class DuckDbStore implements AutoCloseable {
         config.setMaxLifetime(0);
         config.setConnectionTimeout(30_000);
         config.setInitializationFailTimeout(-1);
+        // A connection whose transaction DuckDB lost (a commit that failed on a full disk) would fail every later commit.
+        config.setExceptionOverride(new EvictBrokenConnections());
         return new HikariDataSource(config);
+    }
+
+    /** Tells the pool to drop a connection whose transaction state DuckDB lost. */
+    private static final class EvictBrokenConnections implements com.zaxxer.hikari.SQLExceptionOverride {
+        @java.lang.Override
+        public Override adjudicate(SQLException e) {
+            return StoreErrors.brokenConnection(e) ? Override.MUST_EVICT : Override.CONTINUE_EVICT;
+        }
     }
 
     /**
@@ -179,6 +192,63 @@ public final class DuckDbStore implements AutoCloseable {
         try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
             st.setQueryTimeout(5);
             st.executeQuery("SELECT count(*) FROM schema_version").close();
+        }
+    }
+
+    /** A write failed because the disk is full: health reports it until a write succeeds again. */
+    public void writeFailed(Throwable cause) {
+        if (StoreErrors.diskFull(cause)) {
+            writeFailure = cause;
+        }
+    }
+
+    public void writeSucceeded() {
+        writeFailure = null;
+    }
+
+    /** Below this, a load or even a checkpoint of the database may not fit. */
+    static final long MIN_FREE_BYTES = 32L * 1024 * 1024;
+
+    /**
+     * Whether the store can serve and write: a query on its schema answers, the disk under the data dir has
+     * room, and no write failed for lack of room since the last one that worked (tried again here once
+     * there is room, so that health turns UP without waiting for the next ingestion).
+     */
+    public StoreHealth health() {
+        try {
+            check();
+        } catch (SQLException | RuntimeException e) {
+            return StoreHealth.down(StoreHealth.Cause.STORE_FAILED, firstLine(e.getMessage()));
+        }
+        long free = freeBytes();
+        if (free >= 0 && free < MIN_FREE_BYTES) {
+            return StoreHealth.down(StoreHealth.Cause.DISK_FULL, (free / (1024 * 1024)) + " MB free in " + dataDir);
+        }
+        if (writeFailure != null) {
+            if (!probeWrite()) {
+                return StoreHealth.down(StoreHealth.Cause.DISK_FULL, firstLine(writeFailure.getMessage()));
+            }
+            writeFailure = null;
+        }
+        return StoreHealth.UP;
+    }
+
+    /** Bytes free for Pilotage on the data dir's file system, or -1 when it cannot tell. */
+    public long freeBytes() {
+        try {
+            return Files.getFileStore(dataDir).getUsableSpace();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** A small write through DuckDB that reaches the disk: a checkpoint of the database. */
+    private boolean probeWrite() {
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            st.execute("CHECKPOINT");
+            return true;
+        } catch (SQLException e) {
+            return false;
         }
     }
 

@@ -3,7 +3,6 @@ package org.pilotage.ingestion.csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
@@ -39,15 +38,14 @@ public final class CsvSniffer {
         int start = bom ? bomLength(charset) : 0;
         if (!bom) {
             if (looksBinary(sample, start)) {
-                throw new UnreadableFileException("le fichier n'est pas un fichier CSV (contenu binaire)",
-                        "the file is not a CSV file (binary content)");
+                throw new UnreadableFileException("file.binary-not-csv");
             }
             charset = isUtf8(sample, start, sample.length < SAMPLE) ? StandardCharsets.UTF_8 : WINDOWS_1252;
         }
         String text = new String(sample, start, sample.length - start, charset);
         String headerLine = firstNonBlankRecord(text);
         if (headerLine == null) {
-            throw new UnreadableFileException("le fichier est vide", "the file is empty");
+            throw new UnreadableFileException("file.empty");
         }
         char delimiter = delimiter(headerLine);
         List<String> header = splitRecord(headerLine, delimiter);
@@ -55,7 +53,7 @@ public final class CsvSniffer {
             header.removeLast(); // trailing empty columns
         }
         if (header.isEmpty()) {
-            throw new UnreadableFileException("le fichier n'a pas de ligne d'en-tête", "the file has no header row");
+            throw new UnreadableFileException("file.no-header");
         }
         return new CsvLayout(charset, bom, delimiter, List.copyOf(header));
     }
@@ -199,139 +197,6 @@ public final class CsvSniffer {
         return cells;
     }
 
-    /**
-     * Whether a quoted cell holds a line break: DuckDB's parallel CSV scanner cannot pad short rows
-     * then, so such files are read by one thread. One pass over the bytes (quotes and line ends are
-     * ASCII in UTF-8 and Windows-1252 alike).
-     */
-    public static boolean hasQuotedLineBreak(Path file) throws IOException {
-        return scan(file).quotedLineBreak();
-    }
-
-    /**
-     * What one pass over every byte of a UTF-8 or Windows-1252 file tells: quoted line breaks, a quote
-     * never closed, and whether the whole file (not only the sample the encoding was guessed from) is
-     * UTF-8.
-     *
-     * @param quotedLineBreak   a quoted cell holds a line break
-     * @param openQuoteLine     the line where a quote opened and never closed, or 0
-     * @param utf8              every byte sequence is valid UTF-8
-     * @param firstInvalidLine  the line of the first byte that is not UTF-8, or 0
-     * @param utf8BeforeInvalid valid multi-byte UTF-8 characters come before that byte (two encodings mixed)
-     * @param blankRecords      the records (0 = the header) that are blank lines, in order, at most {@value #MAX_BLANKS}
-     */
-    public record Scan(boolean quotedLineBreak, long openQuoteLine, boolean utf8, long firstInvalidLine, boolean utf8BeforeInvalid,
-                       List<Long> blankRecords) {
-
-        /**
-         * The spreadsheet row of a staged record, as SQL on {@code s.rowid}: DuckDB's reader skips blank lines,
-         * which a spreadsheet shows as empty rows, so each blank line before a record moves it down one row.
-         */
-        public String rowExpression() {
-            if (blankRecords.isEmpty()) {
-                return "s.rowid + 2";
-            }
-            StringBuilder sb = new StringBuilder("s.rowid + 2 + CASE");
-            for (int j = blankRecords.size(); j >= 1; j--) {
-                // the first record after the j-th blank line has rowid (its record number - j)
-                sb.append(" WHEN s.rowid >= ").append(blankRecords.get(j - 1) - j).append(" THEN ").append(j);
-            }
-            return sb.append(" ELSE 0 END").toString();
-        }
-    }
-
-    /** Blank lines kept track of for row numbers; beyond them, later rows keep the shift of the last. */
-    public static final int MAX_BLANKS = 500;
-
-    public static Scan scan(Path file) throws IOException {
-        boolean quoted = false;
-        boolean quotedBreak = false;
-        long line = 1;
-        long quoteLine = 0;
-        long invalidLine = 0;
-        boolean multibyte = false;
-        boolean multibyteBeforeInvalid = false;
-        long record = 0;              // records, the header being 0
-        boolean recordEmpty = true;   // nothing but a carriage return in the record so far
-        List<Long> blanks = new ArrayList<>();
-        int need = 0;        // continuation bytes still expected
-        int low = 0x80;      // range of the next continuation byte (tighter after E0, ED, F0, F4)
-        int high = 0xBF;
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    int b = buffer[i] & 0xFF;
-                    if (b != '\n' && b != '\r') {
-                        recordEmpty = false;
-                    }
-                    if (b < 0x80) {
-                        if (need > 0 && invalidLine == 0) {
-                            invalidLine = line;
-                            multibyteBeforeInvalid = multibyte;
-                        }
-                        need = 0;
-                        if (b == '"') {
-                            quoted = !quoted;
-                            if (quoted) {
-                                quoteLine = line;
-                            }
-                        } else if (b == '\n') {
-                            if (quoted) {
-                                quotedBreak = true;
-                            } else {
-                                if (recordEmpty && record > 0 && blanks.size() < MAX_BLANKS) {
-                                    blanks.add(record);
-                                }
-                                record++;
-                                recordEmpty = true;
-                            }
-                            line++;
-                        } else if (b == '\r' && quoted) {
-                            quotedBreak = true;
-                        }
-                        continue;
-                    }
-                    if (invalidLine != 0) {
-                        continue; // not UTF-8: only quotes and lines matter now
-                    }
-                    if (need > 0) {
-                        if (b < low || b > high) {
-                            invalidLine = line;
-                            multibyteBeforeInvalid = multibyte;
-                            need = 0;
-                            continue;
-                        }
-                        low = 0x80;
-                        high = 0xBF;
-                        if (--need == 0) {
-                            multibyte = true;
-                        }
-                    } else if (b >= 0xC2 && b <= 0xDF) {
-                        need = 1;
-                    } else if (b >= 0xE0 && b <= 0xEF) {
-                        need = 2;
-                        low = b == 0xE0 ? 0xA0 : 0x80;
-                        high = b == 0xED ? 0x9F : 0xBF;
-                    } else if (b >= 0xF0 && b <= 0xF4) {
-                        need = 3;
-                        low = b == 0xF0 ? 0x90 : 0x80;
-                        high = b == 0xF4 ? 0x8F : 0xBF;
-                    } else {
-                        invalidLine = line;
-                        multibyteBeforeInvalid = multibyte;
-                    }
-                }
-            }
-        }
-        if (need > 0 && invalidLine == 0) {
-            invalidLine = line; // cut inside a character at the end
-            multibyteBeforeInvalid = multibyte;
-        }
-        return new Scan(quotedBreak, quoted ? quoteLine : 0, invalidLine == 0, invalidLine, multibyteBeforeInvalid, List.copyOf(blanks));
-    }
-
     /** The header and the first {@code records} records of a CSV, in its own encoding, as a small file. */
     public static Path head(Path source, CsvLayout layout, int records, Path target) throws IOException {
         byte[] sample;
@@ -356,25 +221,4 @@ public final class CsvSniffer {
         return target;
     }
 
-    /** Copies the file as UTF-8 without BOM (what DuckDB's reader takes) when it is not already so. */
-    public static Path toUtf8(Path source, CsvLayout layout, Path target) throws IOException {
-        if (layout.charset().equals(StandardCharsets.UTF_8) && !layout.bom()) {
-            return source;
-        }
-        try (InputStream in = Files.newInputStream(source);
-             var reader = new java.io.InputStreamReader(in, layout.charset().newDecoder()
-                     .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
-             var writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-            if (layout.bom()) {
-                in.skipNBytes(bomLength(layout.charset()));
-            }
-            CharBuffer buffer = CharBuffer.allocate(1 << 16);
-            while (reader.read(buffer) >= 0) {
-                buffer.flip();
-                writer.append(buffer);
-                buffer.clear();
-            }
-        }
-        return target;
-    }
 }

@@ -1,5 +1,8 @@
 package org.pilotage.ingestion.jobs;
 
+import org.pilotage.analytics.store.DuckDbStore;
+import org.pilotage.ingestion.IngestionProperties;
+import org.pilotage.ingestion.progress.IngestionProgress;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -19,13 +22,18 @@ public class IngestionJobConfiguration {
 
     public static final String JOB_NAME = "ingestion";
 
+    @Bean(destroyMethod = "close")
+    StepSupport stepSupport(DuckDbStore store, IngestionProgress progress) {
+        return new StepSupport(store, progress);
+    }
+
     @Bean
     Job ingestionJob(JobRepository jobRepository, IngestionJobListener listener, Step stageStep, Step checkStep, Step publishStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(listener)
                 .start(stageStep)
                 .next(checkStep)
-                    .on(IngestionTasklets.EXIT_REJECTED).fail()
+                    .on(CheckStep.EXIT_REJECTED).fail()
                 .from(checkStep)
                     .on("FAILED").fail()
                 .from(checkStep)
@@ -35,20 +43,21 @@ public class IngestionJobConfiguration {
     }
 
     @Bean
-    Step stageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestionTasklets tasklets) {
-        return new StepBuilder("stage", jobRepository).tasklet(tasklets.stage(), transactionManager)
+    Step stageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, StepSupport support) {
+        return new StepBuilder("stage", jobRepository).tasklet(new StageStep(support), transactionManager)
                 .allowStartIfComplete(true).build();
     }
 
     @Bean
-    Step checkStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestionTasklets tasklets) {
-        return new StepBuilder("check", jobRepository).tasklet(tasklets.check(), transactionManager)
+    Step checkStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, StepSupport support,
+                   IngestionProperties properties) {
+        return new StepBuilder("check", jobRepository).tasklet(new CheckStep(support, properties), transactionManager)
                 .allowStartIfComplete(true).build();
     }
 
     @Bean
-    Step publishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, IngestionTasklets tasklets) {
-        return new StepBuilder("publish", jobRepository).tasklet(tasklets.publish(), transactionManager)
+    Step publishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, StepSupport support) {
+        return new StepBuilder("publish", jobRepository).tasklet(new PublishStep(support), transactionManager)
                 .allowStartIfComplete(true).build();
     }
 }

@@ -1,5 +1,7 @@
 package org.pilotage.ingestion.jobs;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -10,7 +12,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.pilotage.analytics.store.DataVersion;
-import org.pilotage.ingestion.kind.UnreadableFileException;
+import org.pilotage.analytics.store.DuckDbStore;
+import org.pilotage.analytics.text.Sentence;
 import org.pilotage.ingestion.log.Ingestion;
 import org.pilotage.ingestion.log.IngestionLog;
 import org.pilotage.ingestion.log.IngestionStatus;
@@ -25,7 +28,8 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 /**
  * Keeps the ingestion log in step with the job: RUNNING when it starts, FAILED or STOPPED with one
  * sentence when it ends without publishing (a publish writes COMPLETED itself, in its transaction),
- * the workspace dropped once published, metrics and one log line per ingestion.
+ * back in the queue when the service stopped under it, the workspace dropped, metrics and one log line
+ * per ingestion.
  */
 public class IngestionJobListener implements JobExecutionListener {
 
@@ -36,36 +40,59 @@ public class IngestionJobListener implements JobExecutionListener {
     private final IngestionEvents events;
     private final DataSource dataSource;
     private final MeterRegistry meters;
-    private final java.nio.file.Path work;
+    private final Path work;
     private final DataVersion dataVersion;
+    private final DuckDbStore store;
 
     public IngestionJobListener(IngestionLog ingestionLog, IngestionProgress progress, IngestionEvents events,
-                                DataSource dataSource, MeterRegistry meters, java.nio.file.Path work, DataVersion dataVersion) {
+                                DuckDbStore store, MeterRegistry meters, DataVersion dataVersion) {
         this.dataVersion = dataVersion;
         this.ingestionLog = ingestionLog;
         this.progress = progress;
         this.events = events;
-        this.dataSource = dataSource;
+        this.store = store;
+        this.dataSource = store.dataSource();
         this.meters = meters;
-        this.work = work;
+        this.work = store.dataDir().resolve("work");
     }
 
     @Override
     public void beforeJob(JobExecution execution) {
-        long id = execution.getJobParameters().getLong(IngestionTasklets.P_INGESTION);
+        long id = execution.getJobParameters().getLong(StepSupport.P_INGESTION);
         ingestionLog.running(id, execution.getId());
     }
 
     @Override
     public void afterJob(JobExecution execution) {
-        long id = execution.getJobParameters().getLong(IngestionTasklets.P_INGESTION);
-        boolean stopped = progress.stopRequested(id);
-        if (execution.getStatus() != BatchStatus.COMPLETED || execution.getExitStatus().getExitCode().equals("FAILED")) {
-            if (stopped) {
-                ingestionLog.ended(id, IngestionStatus.STOPPED, "Chargement arrêté à la demande ; rien n'a été publié.");
+        long id = execution.getJobParameters().getLong(StepSupport.P_INGESTION);
+        try {
+            settle(id, execution);
+        } catch (RuntimeException e) {
+            // the store answers nothing (a full disk): whoever waits for the ingestion is told it ended all the same
+            log.warn("Ingestion {} ended but its end could not be recorded: {}", id, e.toString());
+            progress.ended(id);
+            ingestionLog.find(id).ifPresent(events::ended);
+        }
+    }
+
+    private void settle(long id, JobExecution execution) {
+        boolean failed = execution.getStatus() != BatchStatus.COMPLETED || execution.getExitStatus().getExitCode().equals("FAILED");
+        if (failed) {
+            if (progress.shuttingDown()) {
+                // The service is stopping: the ingestion is resumed at the next start, from its stored file.
+                ingestionLog.requeue(id, false);
+                log.info("Ingestion {} interrupted by the stop of the service; it will be resumed at the next start", id);
+            } else if (progress.stopRequested(id)) {
+                ingestionLog.ended(id, IngestionStatus.STOPPED, Sentence.of("ingestion.stopped"));
             } else {
-                ingestionLog.ended(id, IngestionStatus.FAILED, failureMessage(execution));
+                Sentence message = failureMessage(id, execution);
+                ingestionLog.ended(id, IngestionStatus.FAILED, message);
+                if (message != null && message.key().equals("ingestion.disk-full")) {
+                    store.writeFailed(firstFailure(execution));
+                }
             }
+        } else {
+            store.writeSucceeded();
         }
         Ingestion ingestion = ingestionLog.find(id).orElseThrow();
         // A restart rebuilds everything from the stored file: the workspace is not kept.
@@ -78,29 +105,25 @@ public class IngestionJobListener implements JobExecutionListener {
         events.ended(ingestion);
     }
 
-    /** The sentence a steward reads: the check's own verdict, a file that cannot be read, or the first failure. */
-    private String failureMessage(JobExecution execution) {
-        for (Throwable t : execution.getAllFailureExceptions()) {
-            for (Throwable c = t; c != null; c = c.getCause()) {
-                if (c instanceof UnreadableFileException u) {
-                    String m = u.french();
-                    return Character.toUpperCase(m.charAt(0)) + m.substring(1) + ".";
-                }
-            }
-        }
+    private static Throwable firstFailure(JobExecution execution) {
+        return execution.getAllFailureExceptions().isEmpty() ? null : execution.getAllFailureExceptions().getFirst();
+    }
+
+    /** The sentence a steward reads: the check's own verdict (null), the file's fault, the disk, or an internal failure. */
+    private Sentence failureMessage(long id, JobExecution execution) {
         for (var step : execution.getStepExecutions()) {
-            if (step.getExitStatus().getExitCode().equals(IngestionTasklets.EXIT_REJECTED)) {
+            if (step.getExitStatus().getExitCode().equals(CheckStep.EXIT_REJECTED)) {
                 return null; // the check wrote its own sentence
             }
         }
-        if (!execution.getAllFailureExceptions().isEmpty()) {
-            Throwable t = execution.getAllFailureExceptions().getFirst();
-            log.warn("Ingestion job {} failed", execution.getId(), t);
-            String m = String.valueOf(t.getMessage());
-            int nl = m.indexOf('\n');
-            return "Le chargement a échoué : " + (nl < 0 ? m : m.substring(0, nl)).strip();
+        Throwable t = firstFailure(execution);
+        if (t == null) {
+            return Sentence.of("ingestion.failed", id);
         }
-        return "Le chargement a échoué.";
+        if (!Failures.unreadable(t)) {
+            log.warn("Ingestion {} (job execution {}) failed", id, execution.getId(), t);
+        }
+        return Failures.describe(t, id);
     }
 
     private void dropWorkspace(long id) {
@@ -108,12 +131,13 @@ public class IngestionJobListener implements JobExecutionListener {
         try (Connection c = dataSource.getConnection()) {
             ws.drop(c);
         } catch (SQLException e) {
-            log.warn("Could not drop the workspace of ingestion {}", id, e);
+            log.warn("Could not drop the workspace of ingestion {}: {}", id, e.getMessage());
         }
         try {
-            java.nio.file.Files.deleteIfExists(org.pilotage.ingestion.stage.Stager.workFile(work, ws.schema()));
+            Files.deleteIfExists(work.resolve(ws.schema() + ".csv"));
+            Files.deleteIfExists(work.resolve(ws.schema() + ".utf8"));
         } catch (java.io.IOException e) {
-            log.warn("Could not delete the work file of ingestion {}", id, e);
+            log.warn("Could not delete the work file of ingestion {}: {}", id, e.getMessage());
         }
     }
 

@@ -4,35 +4,35 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.pilotage.analytics.store.SqlQueries;
+import org.pilotage.ingestion.stage.StagedFile;
+import org.pilotage.ingestion.stage.Staging;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * The DuckDB schema {@code ingest_<id>} where one ingestion stages and checks its rows, so that its
- * steps can run on different connections and survive a restart. Dropped once the file is published.
+ * steps can run on different connections and survive a restart. Dropped once the ingestion ends.
  */
-record Workspace(long ingestionId) {
+public record Workspace(long ingestionId) {
 
-    String schema() {
-        return "ingest_" + ingestionId;
+    public static final String PREFIX = "ingest_";
+
+    public String schema() {
+        return PREFIX + ingestionId;
     }
 
-    /** A script of {@code queries/ingestion} with the workspace and the given values filled in. */
+    /** A statement of {@code queries/ingestion} with the workspace and the given values filled in. */
     String script(String name, Map<String, String> values) {
-        String sql = SqlQueries.get("ingestion/" + name).replace("{{s}}", schema());
-        for (var e : values.entrySet()) {
-            sql = sql.replace("{{" + e.getKey() + "}}", e.getValue());
-        }
-        return sql;
+        return Staging.script(name, schema(), values);
     }
 
     static void execute(Connection c, String sql) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
+        Staging.execute(c, sql);
     }
 
     static long count(Connection c, String sql) throws SQLException {
@@ -42,8 +42,19 @@ record Workspace(long ingestionId) {
         }
     }
 
+    static boolean test(Connection c, String sql) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
     /** What staging recorded for the later steps. */
-    record Context(boolean decimalComma, String line, List<String> fileColumns) {
+    record Context(boolean decimalComma, String line, List<String> fileColumns, boolean wide, boolean unreadable) {
+
+        static Context of(StagedFile staged) {
+            return new Context(staged.decimalComma(), staged.line(), staged.columns(), staged.wide(), staged.unreadable());
+        }
 
         /** The file's cells carried through the checks: {@code s."value" AS "raw_value", …}. */
         String raw() {
@@ -60,30 +71,46 @@ record Workspace(long ingestionId) {
             return fileColumns.stream().map(n -> "nullif(s.\"" + n + "\", '')").collect(Collectors.joining(", ", "coalesce(", ") IS NOT NULL"));
         }
 
-        Map<String, String> templates() {
-            return Map.of("line", line, "raw", raw(), "columns", rawColumns(), "filled", filled());
+        /** The first contract column of a row whose cell holds U+FFFD, or NULL (at no cost when staging saw no such text). */
+        String unreadableColumn() {
+            List<String> known = fileColumns.stream().filter(n -> !n.startsWith("extra_")).toList();
+            if (!unreadable || known.isEmpty()) {
+                return "NULL::VARCHAR";
+            }
+            return known.stream().map(n -> "WHEN contains(s.\"" + n + "\", chr(65533)) THEN '" + n + "'")
+                    .collect(Collectors.joining(" ", "CASE ", " END"));
+        }
+
+        Map<String, String> templates(String schema) {
+            Map<String, String> t = new HashMap<>();
+            t.put("line", line);
+            t.put("raw", raw());
+            t.put("columns", rawColumns());
+            t.put("filled", filled());
+            t.put("unreadable", unreadableColumn());
+            t.put("wide", wide ? "w.cells AS wide_cells, w.columns AS wide_columns"
+                    : "NULL::INTEGER AS wide_cells, NULL::INTEGER AS wide_columns");
+            t.put("wide_join", wide ? "LEFT JOIN " + schema + ".wide w ON w.line = " + line : "");
+            return t;
         }
     }
 
-    void saveContext(Connection c, Context context) throws SQLException {
-        execute(c, "CREATE OR REPLACE TABLE " + schema() + ".context AS SELECT " + ingestionId + "::BIGINT AS ingestion_id, "
-                + context.decimalComma() + " AS decimal_comma, " + literal(context.line()) + " AS line_expr, "
-                + literal(String.join("\u001F", context.fileColumns())) + " AS file_columns");
+    void saveContext(NamedParameterJdbcTemplate jdbc, Context context) {
+        jdbc.update(script("context-save", Map.of()), new MapSqlParameterSource()
+                .addValue("ingestion", ingestionId).addValue("decimalComma", context.decimalComma())
+                .addValue("line", context.line()).addValue("columns", String.join("\u001F", context.fileColumns()))
+                .addValue("wide", context.wide()).addValue("unreadable", context.unreadable()));
     }
 
     Context loadContext(Connection c) throws SQLException {
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT decimal_comma, line_expr, file_columns FROM " + schema() + ".context")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(script("context-load", Map.of()))) {
             rs.next();
-            return new Context(rs.getBoolean(1), rs.getString(2), List.of(rs.getString(3).split("\u001F")));
+            return new Context(rs.getBoolean(1), rs.getString(2), List.of(rs.getString(3).split("\u001F")), rs.getBoolean(4),
+                    rs.getBoolean(5));
         }
     }
 
     void drop(Connection c) throws SQLException {
-        execute(c, "DROP SCHEMA IF EXISTS " + schema() + " CASCADE");
-    }
-
-    static String literal(String s) {
-        return "'" + s.replace("'", "''") + "'";
+        execute(c, script("workspace-drop", Map.of()));
     }
 }

@@ -91,15 +91,13 @@ public enum FileKind {
         for (int i = 0; i < header.size(); i++) {
             String name = column(header.get(i)).map(Column::name).orElse(null);
             if (name != null && seen.putIfAbsent(name, i) != null) {
-                throw new UnreadableFileException("colonne en double : " + header.get(i).strip(),
-                        "duplicate column: " + header.get(i).strip());
+                throw new UnreadableFileException("file.duplicate-column", header.get(i).strip());
             }
             mapped.add(name);
         }
         for (Column c : columns) {
             if (c.required() && !seen.containsKey(c.name())) {
-                throw new UnreadableFileException("colonne obligatoire manquante : " + c.frenchName(),
-                        "required column missing: " + c.name());
+                throw new UnreadableFileException("file.missing-column", c.frenchName(), c.name());
             }
         }
         return mapped;

@@ -35,6 +35,7 @@ public class IngestionProgress {
     }
 
     private final Map<Long, State> states = new ConcurrentHashMap<>();
+    private volatile boolean shuttingDown;
     private final CopyOnWriteArrayList<Consumer<Snapshot>> listeners = new CopyOnWriteArrayList<>();
 
     public Runnable subscribe(Consumer<Snapshot> listener) {
@@ -114,6 +115,16 @@ public class IngestionProgress {
             cancel.run();
         }
         return true;
+    }
+
+    /** The service is stopping: every ingestion under way is asked to stop, and is resumed at the next start. */
+    public void shutdown() {
+        shuttingDown = true;
+        states.keySet().forEach(this::requestStop);
+    }
+
+    public boolean shuttingDown() {
+        return shuttingDown;
     }
 
     public boolean stopRequested(long id) {

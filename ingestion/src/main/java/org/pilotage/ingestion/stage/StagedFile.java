@@ -13,7 +13,18 @@ import org.pilotage.ingestion.kind.FileKind;
  * @param delimiter    the delimiter (CSV only), else null
  * @param decimalComma whether {@code 12,5} reads as twelve and a half
  * @param line         SQL giving a staged row's line in the file, over alias {@code s}
+ * @param wide         {@code <schema>.wide} lists lines holding more values than the header has columns
+ * @param unreadable   some cells may hold text that could not be read (U+FFFD)
  */
 public record StagedFile(FileFormat format, FileKind kind, List<String> header, List<String> columns, String encoding,
-                         String delimiter, boolean decimalComma, String line) {
+                         String delimiter, boolean decimalComma, String line, boolean wide, boolean unreadable) {
+
+    /** What inspecting a file learns before any staging: the header and the kind. */
+    public static StagedFile inspected(FileFormat format, FileKind kind, List<String> header, List<String> columns) {
+        return new StagedFile(format, kind, header, columns, null, null, false, null, false, false);
+    }
+
+    public StagedFile withEncoding(String encoding, String delimiter, boolean decimalComma) {
+        return new StagedFile(format, kind, header, columns, encoding, delimiter, decimalComma, line, wide, unreadable);
+    }
 }

@@ -12,46 +12,63 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import javax.xml.parsers.ParserConfigurationException;
-
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.pilotage.ingestion.kind.UnreadableFileException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
  * Streams the first sheet of an XLSX workbook into a UTF-8 CSV with the Excel row number in a first
  * column, so that reject reports name the row the steward sees. Numbers are written as Excel stores
- * them (decimal point, no grouping), dates as ISO dates. POI's zip-bomb limits stay on, and the SAX
- * parser is POI's hardened one (no external entities).
+ * them (decimal point, no grouping), dates as ISO dates. A row is cut to the header's columns; a row
+ * with values past them is noted (it is rejected). POI's zip-bomb limits stay on, the SAX parser is
+ * POI's hardened one (no external entities), the shared strings are bounded, and whatever a broken
+ * workbook makes POI throw becomes one sentence.
  */
 public final class XlsxToCsv {
 
     public static final String LINE_COLUMN = "__line";
+    /** The shared strings are held in memory: a workbook of a file kind of the contract needs far less. */
+    static final long MAX_SHARED_STRINGS_BYTES = 64L * 1024 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(XlsxToCsv.class);
 
     private XlsxToCsv() {
     }
 
-    /** @return the header cells of the first sheet's first row */
-    public static List<String> convert(Path xlsx, Path csv, int maxRows) throws IOException {
+    /**
+     * @param header the header cells of the first sheet's first non-empty row
+     * @param wide   {line, cells} of the rows holding values past the header's columns
+     * @param quotedLineBreak a cell holds a line break (DuckDB then reads the CSV on one thread)
+     */
+    public record Converted(List<String> header, List<long[]> wide, boolean quotedLineBreak) {
+    }
+
+    public static Converted convert(Path xlsx, Path csv, long maxRows) throws IOException {
         try (OPCPackage pkg = OPCPackage.open(xlsx.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
+            for (PackagePart part : pkg.getPartsByName(java.util.regex.Pattern.compile("/xl/sharedStrings.*\\.xml"))) {
+                if (part.getSize() > MAX_SHARED_STRINGS_BYTES) {
+                    throw new UnreadableFileException("file.xlsx-unsafe");
+                }
+            }
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
             StylesTable styles = reader.getStylesTable();
             XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
             if (!sheets.hasNext()) {
-                throw new UnreadableFileException("le classeur ne contient aucune feuille", "the workbook has no sheet");
+                throw new UnreadableFileException("file.xlsx-no-sheet");
             }
             try (InputStream sheet = sheets.next();
                  BufferedWriter out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
@@ -64,26 +81,29 @@ public final class XlsxToCsv {
                     // a preview asked for the first rows only
                 }
                 if (rows.header == null) {
-                    throw new UnreadableFileException("la première feuille du classeur est vide", "the first sheet of the workbook is empty");
+                    throw new UnreadableFileException("file.xlsx-empty-sheet");
                 }
-                return rows.header;
+                return new Converted(List.copyOf(rows.header), List.copyOf(rows.wide), rows.lineBreak);
             }
-        } catch (OpenXML4JException | SAXException | ParserConfigurationException | org.apache.poi.ooxml.POIXMLException e) {
-            throw new UnreadableFileException("le fichier n'est pas un classeur Excel (XLSX) lisible : " + firstLine(e.getMessage()),
-                    "the file is not a readable Excel (XLSX) workbook: " + firstLine(e.getMessage()));
-        } catch (IllegalStateException | org.apache.poi.util.RecordFormatException e) {
-            // POI's zip-bomb and size guards end here
-            throw new UnreadableFileException("le classeur a été refusé par les limites de sécurité : " + firstLine(e.getMessage()),
-                    "the workbook was refused by the safety limits: " + firstLine(e.getMessage()));
+        } catch (UnreadableFileException e) {
+            throw e;
+        } catch (Exception | StackOverflowError e) {
+            // Whatever POI or the XML parser make of a broken workbook: one sentence, the cause in the log only.
+            log.info("Workbook refused: {}", e.toString());
+            throw new UnreadableFileException(unsafe(e) ? "file.xlsx-unsafe" : "file.not-xlsx");
         }
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "erreur inconnue";
+    /** POI's zip-bomb and size guards. */
+    private static boolean unsafe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
+            if (m.contains("zip bomb") || m.contains("max entry size") || m.contains("exceeds") || m.contains("too large")
+                    || t instanceof org.apache.poi.util.RecordFormatException) {
+                return true;
+            }
         }
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).strip();
+        return false;
     }
 
     private static final class EnoughRows extends RuntimeException {
@@ -95,12 +115,14 @@ public final class XlsxToCsv {
     /** Writes each row as a CSV record: Excel row number, then the cells; the first non-empty row is the header. */
     private static final class RowWriter implements XSSFSheetXMLHandler.SheetContentsHandler {
         private final BufferedWriter out;
-        private final int maxRows;
+        private final long maxRows;
         private final List<String> cells = new ArrayList<>();
+        private final List<long[]> wide = new ArrayList<>();
         private List<String> header;
-        private int written;
+        private long written;
+        private boolean lineBreak;
 
-        RowWriter(BufferedWriter out, int maxRows) {
+        RowWriter(BufferedWriter out, long maxRows) {
             this.out = out;
             this.maxRows = maxRows;
         }
@@ -120,12 +142,21 @@ public final class XlsxToCsv {
             }
             try {
                 if (header == null) {
+                    if (cells.size() > Staging.MAX_COLUMNS) {
+                        throw new UnreadableFileException("file.too-many-columns", cells.size(), Staging.MAX_COLUMNS);
+                    }
                     header = new ArrayList<>(cells);
                     header.replaceAll(c -> c == null ? "" : c);
                     write(LINE_COLUMN, header);
                 } else {
                     if (written++ >= maxRows) {
                         throw new EnoughRows();
+                    }
+                    if (cells.size() > header.size()) {
+                        if (wide.size() < 200_000) {
+                            wide.add(new long[] {rowNum + 1L, cells.size()});
+                        }
+                        cells.subList(header.size(), cells.size()).clear();
                     }
                     write(Integer.toString(rowNum + 1), cells);
                 }
@@ -145,17 +176,25 @@ public final class XlsxToCsv {
 
         @Override
         public void cell(String reference, String formattedValue, XSSFComment comment) {
-            int column = new org.apache.poi.ss.util.CellReference(reference).getCol();
+            // The reference is optional in the format: without it, a cell follows the one before.
+            int column = reference == null ? cells.size() : new CellReference(reference).getCol();
+            if (column < cells.size()) {
+                column = cells.size(); // out of order or repeated: kept in reading order
+            }
+            if (column > CellReference.convertColStringToIndex("XFD")) {
+                throw new UnreadableFileException("file.not-xlsx");
+            }
             while (cells.size() < column) {
                 cells.add(null);
             }
             cells.add(formattedValue);
         }
 
-        private static String quote(String s) {
+        private String quote(String s) {
             if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
                 return s;
             }
+            lineBreak |= s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
             return '"' + s.replace("\"", "\"\"") + '"';
         }
     }

@@ -234,8 +234,7 @@ class FormatsTest {
 
             assertThat(i.status()).as(i.message()).isEqualTo(IngestionStatus.COMPLETED);
             assertThat(i.rowsWritten()).isEqualTo(60);
-            assertThat(fx.jdbc.queryForList("SELECT line || ' ' || reason FROM ingestion_reject WHERE ingestion_id = ? ORDER BY line",
-                    String.class, i.id())).containsExactly("62 nombre invalide",
+            assertThat(fx.rejects(i.id(), "{line} {reason}")).containsExactly("62 nombre invalide",
                     "63 doublon de la ligne 2 (même établissement, direction, projet, indicateur et période)");
             fx.jdbc.update("DELETE FROM indicator_measure WHERE establishment = 'E9'");
         }

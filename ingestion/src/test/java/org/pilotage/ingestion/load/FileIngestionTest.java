@@ -133,8 +133,7 @@ class FileIngestionTest {
         assertThat(i.rowsRead()).isEqualTo(105);
         assertThat(i.rowsWritten()).isEqualTo(100);
         assertThat(i.rowsRejected()).isEqualTo(5);
-        assertThat(fx.jdbc.queryForList("SELECT line || '|' || coalesce(column_name, '') || '|' || reason FROM ingestion_reject WHERE ingestion_id = ? ORDER BY line",
-                String.class, i.id())).containsExactly(
+        assertThat(fx.rejects(i.id(), "{line}|{column}|{reason}")).containsExactly(
                 "102|period|ce mois ou cette date n'existe pas",
                 "103|indicator|indicateur inconnu du catalogue",
                 "104|level|niveau contraire au catalogue (clientele)",

@@ -7,7 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import java.util.List;
+
 import org.pilotage.analytics.store.DuckDbStore;
+import org.pilotage.analytics.text.Messages;
+import org.pilotage.ingestion.report.RejectReport;
 import org.pilotage.ingestion.IngestionConfiguration;
 import org.pilotage.ingestion.IngestionService;
 import org.pilotage.ingestion.kind.FileKind;
@@ -65,6 +69,18 @@ public final class StoreFixture implements AutoCloseable {
         Path target = dir.resolve(name);
         Files.writeString(target, content, charset);
         return target;
+    }
+
+    /**
+     * The reject rows of an ingestion, each as {@code pattern} with {line}, {column} and {reason} (in French) filled in,
+     * by line then column.
+     */
+    public List<String> rejects(long ingestionId, String pattern) {
+        return jdbc.query("SELECT line, column_name, reason, reason_args FROM ingestion_reject WHERE ingestion_id = ? ORDER BY line, column_name",
+                (rs, i) -> pattern.replace("{line}", rs.getString("line"))
+                        .replace("{column}", rs.getString("column_name") == null ? "" : rs.getString("column_name"))
+                        .replace("{reason}", RejectReport.reason(rs.getString("reason"), rs.getArray("reason_args"), Messages.FRENCH)),
+                ingestionId);
     }
 
     public long count(String sql, Object... args) {

@@ -43,8 +43,7 @@ class BadInputTest {
     }
 
     private List<String> rejects(Ingestion i) {
-        return fx.jdbc.queryForList("SELECT line || '|' || coalesce(column_name, '') || '|' || reason FROM ingestion_reject WHERE ingestion_id = ? ORDER BY line, column_name",
-                String.class, i.id());
+        return fx.rejects(i.id(), "{line}|{column}|{reason}");
     }
 
     private static String goodCountRows(int n) {

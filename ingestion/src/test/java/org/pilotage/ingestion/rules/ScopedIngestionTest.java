@@ -39,8 +39,7 @@ class ScopedIngestionTest {
             assertThat(done.status()).isEqualTo(IngestionStatus.COMPLETED);
             assertThat(done.rowsWritten()).isEqualTo(40);
             assertThat(done.rowsRejected()).isEqualTo(1);
-            assertThat(fx.jdbc.queryForObject("SELECT line || '|' || column_name || '|' || reason FROM ingestion_reject WHERE ingestion_id = ?",
-                    String.class, done.id())).isEqualTo("42|establishment|établissement hors de votre portée");
+            assertThat(fx.rejects(done.id(), "{line}|{column}|{reason}")).containsExactly("42|establishment|établissement hors de votre portée");
             assertThat(fx.count("SELECT count(*) FROM indicator_measure WHERE establishment = 'E-SUD'")).isZero();
 
             Ingestion all = fx.ingestion.awaitEnd(fx.ingestion.submit(csv("etablissement;direction;indicateur;periode;valeur\nE-SUD;D1;CLI-FAMILLES;2026-02;7\n"),

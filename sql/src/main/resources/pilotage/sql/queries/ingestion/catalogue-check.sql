@@ -19,31 +19,37 @@ WITH typed AS (
            END                                    AS better,
            nullif(trim(s.default_target), '')     AS target_text,
            parse_number(s.default_target, ctx.decimal_comma) AS default_target,
+           {{wide}},
+           {{unreadable}}                         AS unreadable_column,
            {{raw}}
     FROM {{s}}.staged s CROSS JOIN {{s}}.context ctx
+    {{wide_join}}
     WHERE {{filled}} -- a line of empty cells (how Excel writes an empty row) is ignored, like a blank line
 ), judged AS (
     SELECT *,
            coalesce(regexp_full_match(code, '[A-Z0-9-]{2,40}') AND level IS NOT NULL AND label_fr IS NOT NULL
                AND label_en IS NOT NULL AND unit IS NOT NULL AND better IS NOT NULL
-               AND (target_text IS NULL OR isfinite(default_target)), false) AS ok
+               AND (target_text IS NULL OR isfinite(default_target))
+               AND wide_cells IS NULL AND unreadable_column IS NULL, false) AS ok
     FROM typed
 )
 SELECT line, code, level, label_fr, label_en, unit, better, default_target, ok,
        hash(code) AS key_hash,
        CASE WHEN NOT ok THEN CAST(to_json([{{columns}}]) AS VARCHAR) END AS original_row,
        CASE WHEN NOT ok THEN list_filter([
-           CASE WHEN code IS NULL THEN err('code', NULL, 'valeur obligatoire manquante')
-                WHEN NOT regexp_full_match(code, '[A-Z0-9-]{2,40}') THEN err('code', code, 'code attendu : 2 à 40 lettres majuscules, chiffres ou tirets') END,
-           CASE WHEN level_text IS NULL THEN err('level', NULL, 'valeur obligatoire manquante')
-                WHEN level IS NULL THEN err('level', level_text, 'niveau inconnu (organisationnel, intervenant ou clientèle)') END,
-           CASE WHEN label_fr IS NULL THEN err('label_fr', NULL, 'valeur obligatoire manquante') END,
-           CASE WHEN label_en IS NULL THEN err('label_en', NULL, 'valeur obligatoire manquante') END,
-           CASE WHEN unit_text IS NULL THEN err('unit', NULL, 'valeur obligatoire manquante')
-                WHEN unit IS NULL THEN err('unit', unit_text, 'unité inconnue (nombre, pourcentage, score ou ratio)') END,
-           CASE WHEN better_text IS NULL THEN err('better', NULL, 'valeur obligatoire manquante')
-                WHEN better IS NULL THEN err('better', better_text, 'sens inconnu (hausse ou baisse)') END,
+           CASE WHEN wide_cells IS NOT NULL THEN problem(NULL, NULL, 'reject.too-many-cells', [wide_cells, wide_columns]) END,
+           CASE WHEN unreadable_column IS NOT NULL THEN problem(unreadable_column, NULL, 'reject.unreadable-text', []) END,
+           CASE WHEN code IS NULL THEN problem('code', NULL, 'reject.required', [])
+                WHEN NOT regexp_full_match(code, '[A-Z0-9-]{2,40}') THEN problem('code', code, 'reject.bad-code', []) END,
+           CASE WHEN level_text IS NULL THEN problem('level', NULL, 'reject.required', [])
+                WHEN level IS NULL THEN problem('level', level_text, 'reject.unknown-level', []) END,
+           CASE WHEN label_fr IS NULL THEN problem('label_fr', NULL, 'reject.required', []) END,
+           CASE WHEN label_en IS NULL THEN problem('label_en', NULL, 'reject.required', []) END,
+           CASE WHEN unit_text IS NULL THEN problem('unit', NULL, 'reject.required', [])
+                WHEN unit IS NULL THEN problem('unit', unit_text, 'reject.unknown-unit', []) END,
+           CASE WHEN better_text IS NULL THEN problem('better', NULL, 'reject.required', [])
+                WHEN better IS NULL THEN problem('better', better_text, 'reject.unknown-better', []) END,
            CASE WHEN target_text IS NOT NULL AND (default_target IS NULL OR NOT isfinite(default_target))
-                THEN err('default_target', target_text, 'nombre invalide') END
+                THEN problem('default_target', target_text, 'reject.invalid-number', []) END
        ], lambda e: e IS NOT NULL) END AS errors
 FROM judged;

@@ -18,10 +18,13 @@ WITH typed AS (
            nullif(trim(s.count), '')          AS count_text,
            parse_number(s.count, ctx.decimal_comma) AS count_number,
            sc.scope                           AS scope,
+           {{wide}},
+           {{unreadable}}                      AS unreadable_column,
            {{raw}}
     FROM {{s}}.staged s CROSS JOIN {{s}}.context ctx
     CROSS JOIN (SELECT coalesce(scope, []::VARCHAR[]) AS scope FROM ingestion
                 WHERE id = (SELECT ingestion_id FROM {{s}}.context)) sc
+    {{wide_join}}
     WHERE {{filled}} -- a line of empty cells (how Excel writes an empty row) is ignored, like a blank line
 ), judged AS (
     SELECT *,
@@ -31,23 +34,26 @@ WITH typed AS (
                AND direction IS NOT NULL AND length(direction) <= 32
                AND period IS NOT NULL AND category IS NOT NULL
                AND count_number = floor(count_number) AND count_number BETWEEN 0 AND 2147483647
-               AND (len(scope) = 0 OR list_contains(scope, establishment)), false) AS ok
+               AND (len(scope) = 0 OR list_contains(scope, establishment))
+               AND wide_cells IS NULL AND unreadable_column IS NULL, false) AS ok
     FROM typed
 )
 SELECT line, establishment, direction, period, category, count, ok,
        hash(establishment, direction, period, category) AS key_hash,
        CASE WHEN NOT ok THEN CAST(to_json([{{columns}}]) AS VARCHAR) END AS original_row,
        CASE WHEN NOT ok THEN list_filter([
-           code_error('establishment', establishment),
+           CASE WHEN wide_cells IS NOT NULL THEN problem(NULL, NULL, 'reject.too-many-cells', [wide_cells, wide_columns]) END,
+           CASE WHEN unreadable_column IS NOT NULL THEN problem(unreadable_column, NULL, 'reject.unreadable-text', []) END,
+           code_problem('establishment', establishment),
            CASE WHEN establishment IS NOT NULL AND len(scope) > 0 AND NOT list_contains(scope, establishment)
-                THEN err('establishment', establishment, 'établissement hors de votre portée') END,
-           code_error('direction', direction),
-           period_error(period_text, period),
-           CASE WHEN category_text IS NULL THEN err('category', NULL, 'valeur obligatoire manquante')
-                WHEN category IS NULL THEN err('category', category_text, 'catégorie inconnue') END,
-           CASE WHEN count_text IS NULL THEN err('count', NULL, 'valeur obligatoire manquante')
-                WHEN count_number IS NULL OR NOT isfinite(count_number) THEN err('count', count_text, 'nombre invalide')
-                WHEN count_number < 0 THEN err('count', count_text, 'nombre négatif')
-                WHEN count IS NULL THEN err('count', count_text, 'nombre entier attendu') END
+                THEN problem('establishment', establishment, 'reject.out-of-scope', []) END,
+           code_problem('direction', direction),
+           period_problem(period_text, period),
+           CASE WHEN category_text IS NULL THEN problem('category', NULL, 'reject.required', [])
+                WHEN category IS NULL THEN problem('category', category_text, 'reject.unknown-category', []) END,
+           CASE WHEN count_text IS NULL THEN problem('count', NULL, 'reject.required', [])
+                WHEN count_number IS NULL OR NOT isfinite(count_number) THEN problem('count', count_text, 'reject.invalid-number', [])
+                WHEN count_number < 0 THEN problem('count', count_text, 'reject.negative', [])
+                WHEN count IS NULL THEN problem('count', count_text, 'reject.integer-expected', []) END
        ], lambda e: e IS NOT NULL) END AS errors
 FROM judged;

@@ -3,7 +3,7 @@
 UPDATE {{s}}.checked c
 SET ok = false,
     original_row = (SELECT CAST(to_json([{{columns}}]) AS VARCHAR) FROM (SELECT {{raw}} FROM {{s}}.staged s WHERE {{line}} = c.line)),
-    errors = [err(NULL, NULL, 'doublon de la ligne ' || d.first_line || ' (même établissement, direction, période et catégorie)')]
+    errors = [problem(NULL, NULL, 'reject.duplicate-count', [d.first_line])]
 FROM (SELECT establishment, direction, period, category, min(line) AS first_line
       FROM {{s}}.checked
       WHERE ok AND key_hash IN (SELECT key_hash FROM {{s}}.checked WHERE ok GROUP BY key_hash HAVING count(*) > 1)

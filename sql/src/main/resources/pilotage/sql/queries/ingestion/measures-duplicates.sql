@@ -4,8 +4,7 @@
 UPDATE {{s}}.checked c
 SET ok = false,
     original_row = x.original_row,
-    errors = [err(NULL, NULL, 'doublon de la ligne ' || x.first_line
-                  || ' (même établissement, direction, projet, indicateur et période)')]
+    errors = [problem(NULL, NULL, 'reject.duplicate-measure', [x.first_line])]
 FROM (SELECT d.line, d.first_line, CAST(to_json([{{columns}}]) AS VARCHAR) AS original_row
       FROM (SELECT line, min(line) OVER (PARTITION BY establishment, direction, project, indicator, period) AS first_line
             FROM {{s}}.checked

@@ -3,24 +3,36 @@ package org.pilotage.ui.api;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.pilotage.analytics.text.Messages;
+import org.pilotage.analytics.text.Sentence;
 
 /** The body of every error answer: {@code {"error": "<one human sentence>"}}, French unless the caller asks for English. */
 public record ApiError(String error) {
 
     public static String pick(HttpServletRequest request, String french, String english) {
-        String accept = request.getHeader("Accept-Language");
+        return Messages.english(locale(request)) ? english : french;
+    }
+
+    /** The caller's language: French unless {@code Accept-Language} asks for English before French. */
+    public static Locale locale(HttpServletRequest request) {
+        String accept = request == null ? null : request.getHeader("Accept-Language");
         if (accept != null && !accept.isBlank()) {
             try {
                 var ranges = Locale.LanguageRange.parse(accept);
                 Locale best = Locale.lookup(ranges, java.util.List.of(Locale.FRENCH, Locale.ENGLISH));
                 if (best != null && best.getLanguage().equals("en")) {
-                    return english;
+                    return Messages.ENGLISH;
                 }
             } catch (IllegalArgumentException ignored) {
                 // a malformed header gets the default language
             }
         }
-        return french;
+        return Messages.FRENCH;
+    }
+
+    /** A sentence in the caller's language. */
+    public static String say(HttpServletRequest request, Sentence sentence) {
+        return sentence.in(locale(request));
     }
 
     /** Minimal JSON for places outside Spring MVC's message converters (security entry points). */

@@ -1,19 +1,31 @@
 package org.pilotage.ui.api;
 
+import java.util.Locale;
+
 import jakarta.servlet.http.HttpServletRequest;
+import org.pilotage.analytics.store.StoreErrors;
+import org.pilotage.analytics.text.Refusal;
+import org.pilotage.analytics.text.Sentence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Every error of the REST API as {@code {"error": "..."}} with a fitting status; never a stack trace. */
-@RestControllerAdvice(basePackageClasses = ApiErrors.class)
+/**
+ * Every error of the REST API as {@code {"error": "..."}} with a fitting status; never a stack trace or an
+ * engine's text. It also answers errors raised before a controller is chosen (a multipart body that
+ * cannot be parsed), which is why it applies to every handler.
+ */
+@RestControllerAdvice
 class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
@@ -23,59 +35,73 @@ class ApiErrors {
         return ResponseEntity.status(e.status()).body(new ApiError(ApiError.pick(request, e.french(), e.english())));
     }
 
-    @ExceptionHandler(org.pilotage.ingestion.IngestionRefusedException.class)
-    ResponseEntity<ApiError> refused(org.pilotage.ingestion.IngestionRefusedException e, HttpServletRequest request) {
-        return api(IngestionController.toApi(e), request);
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ApiError> refused(Refusal e, HttpServletRequest request) {
+        return answer(status(e.reason()), e.sentence(), request);
     }
 
-    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ApiError> tooLarge(Exception e, HttpServletRequest request) {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(new ApiError(ApiError.pick(request,
-                "Le fichier dépasse la taille maximale acceptée.", "The file is larger than the maximum accepted size.")));
+        return answer(HttpStatus.PAYLOAD_TOO_LARGE, UploadProblems.tooLarge(), request);
     }
 
-    @ExceptionHandler({org.springframework.web.multipart.MultipartException.class,
-            org.springframework.web.HttpMediaTypeNotSupportedException.class})
-    ResponseEntity<ApiError> notMultipart(Exception e, HttpServletRequest request) {
-        if (e.getCause() instanceof IllegalStateException || String.valueOf(e.getMessage()).contains("size")) {
-            return tooLarge(e, request);
+    @ExceptionHandler({MultipartException.class, HttpMediaTypeNotSupportedException.class})
+    ResponseEntity<ApiError> multipart(Exception e, HttpServletRequest request) {
+        UploadProblems.Problem problem = UploadProblems.of(e);
+        if (problem == null) {
+            return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, Sentence.of("api.multipart-required"), request);
         }
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(new ApiError(ApiError.pick(request,
-                "Envoyez le fichier en multipart/form-data, dans une partie nommée « file ».",
-                "Send the file as multipart/form-data, in a part named \"file\".")));
+        return answer(problem.status(), problem.sentence(), request);
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ApiError> missing(MissingServletRequestParameterException e, HttpServletRequest request) {
-        return ResponseEntity.badRequest().body(new ApiError(ApiError.pick(request,
-                "Le paramètre " + e.getParameterName() + " est obligatoire.",
-                "The parameter " + e.getParameterName() + " is required.")));
+        return answer(HttpStatus.BAD_REQUEST, Sentence.of("api.parameter-required", e.getParameterName()), request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-        return ResponseEntity.badRequest().body(new ApiError(ApiError.pick(request,
-                "Le paramètre " + e.getName() + " n'a pas le bon format.",
-                "The parameter " + e.getName() + " is not in the expected format.")));
+        return answer(HttpStatus.BAD_REQUEST, Sentence.of("api.parameter-format", e.getName()), request);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED).body(new ApiError(ApiError.pick(request,
-                "La méthode " + e.getMethod() + " n'est pas permise ici.", "The method " + e.getMethod() + " is not allowed here.")));
+        return answer(HttpStatus.METHOD_NOT_ALLOWED, Sentence.of("api.method-not-allowed", e.getMethod()), request);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ApiError> notFound(NoResourceFoundException e, HttpServletRequest request) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ApiError(ApiError.pick(request,
-                "Cette adresse n'existe pas dans l'API.", "This address does not exist in the API.")));
+        return answer(HttpStatus.NOT_FOUND, Sentence.of("api.not-found"), request);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
+        if (StoreErrors.diskFull(e)) {
+            log.warn("No disk space left for {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+            return answer(HttpStatus.INSUFFICIENT_STORAGE, Sentence.of("api.disk-full"), request);
+        }
+        UploadProblems.Problem upload = UploadProblems.of(e);
+        if (upload != null) {
+            return answer(upload.status(), upload.sentence(), request);
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return ResponseEntity.internalServerError().body(new ApiError(ApiError.pick(request,
-                "Une erreur interne est survenue ; elle a été consignée dans le journal du service.",
-                "An internal error occurred; it was written to the service log.")));
+        return answer(HttpStatus.INTERNAL_SERVER_ERROR, Sentence.of("api.internal"), request);
+    }
+
+    static HttpStatus status(Refusal.Reason reason) {
+        return switch (reason) {
+            case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case INSUFFICIENT_STORAGE -> HttpStatus.INSUFFICIENT_STORAGE;
+        };
+    }
+
+    private static ResponseEntity<ApiError> answer(HttpStatus status, Sentence sentence, HttpServletRequest request) {
+        Locale locale = ApiError.locale(request);
+        return ResponseEntity.status(status).body(new ApiError(sentence.in(locale)));
     }
 }

@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.pilotage.ingestion.IngestionRefusedException;
 import org.pilotage.ingestion.IngestionService;
 import org.pilotage.ingestion.kind.FileKind;
 import org.pilotage.ingestion.log.Ingestion;
@@ -31,9 +33,10 @@ class IngestionController {
     record IngestionView(long id, String kind, String fileName, String sha256, String status, long rowsRead, long rowsWritten,
                          long rowsRejected, String message, OffsetDateTime startedAt, OffsetDateTime endedAt, Long duplicateOf) {
 
-        static IngestionView of(Ingestion i) {
+        static IngestionView of(Ingestion i, Locale locale) {
             return new IngestionView(i.id(), i.kind(), i.fileName(), i.sha256(), i.status().name(), i.rowsRead(),
-                    i.rowsWritten(), i.rowsRejected(), i.message(), i.startedAt(), i.endedAt(), i.duplicateOf());
+                    i.rowsWritten(), i.rowsRejected(), i.sentence() == null ? null : i.sentence().in(locale), i.startedAt(), i.endedAt(),
+                    i.duplicateOf());
         }
     }
 
@@ -58,7 +61,7 @@ class IngestionController {
     ResponseEntity<IngestionView> submit(@RequestParam(name = "file", required = false) MultipartFile file,
                                          @RequestParam(required = false) String kind,
                                          @RequestParam(defaultValue = "false") boolean wait,
-                                         Authentication user) throws IOException {
+                                         Authentication user, HttpServletRequest request) throws IOException {
         if (file == null) {
             throw ApiException.badRequest("La partie « file » du formulaire multipart est obligatoire.",
                     "The multipart part \"file\" is required.");
@@ -77,46 +80,48 @@ class IngestionController {
         URI location = URI.create("/api/ingestions/" + accepted.id());
         if (wait) {
             Ingestion ended = accepted.ended() ? accepted : ingestion.awaitEnd(accepted.id(), WAIT_LIMIT);
-            return ResponseEntity.ok().location(location).body(IngestionView.of(ended));
+            return ResponseEntity.ok().location(location).body(IngestionView.of(ended, ApiError.locale(request)));
         }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).location(location).body(IngestionView.of(accepted));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(location).body(IngestionView.of(accepted, ApiError.locale(request)));
     }
 
     @GetMapping("/api/ingestions")
-    List<IngestionView> recent(@RequestParam(defaultValue = "100") int limit) {
+    List<IngestionView> recent(@RequestParam(defaultValue = "100") int limit, HttpServletRequest request) {
         if (limit < 1 || limit > 1000) {
             throw ApiException.badRequest("Le paramètre limit doit être entre 1 et 1000.", "The parameter limit must be between 1 and 1000.");
         }
-        return ingestion.recent(limit).stream().filter(this::visible).map(IngestionView::of).toList();
+        return ingestion.recent(limit).stream().filter(this::visible).map(i -> IngestionView.of(i, ApiError.locale(request))).toList();
     }
 
     @GetMapping("/api/ingestions/{id}")
-    IngestionView one(@PathVariable long id) {
-        return IngestionView.of(find(id));
+    IngestionView one(@PathVariable long id, HttpServletRequest request) {
+        return IngestionView.of(find(id), ApiError.locale(request));
     }
 
     @GetMapping("/api/ingestions/{id}/rejects.csv")
-    void rejects(@PathVariable long id, HttpServletResponse response) throws IOException {
+    void rejects(@PathVariable long id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Ingestion i = find(id);
+        Locale locale = ApiError.locale(request);
         response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + rejectReport.fileName(i) + "\"");
-        rejectReport.write(i, response.getOutputStream());
+        response.setHeader("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                .filename(rejectReport.fileName(i, locale), java.nio.charset.StandardCharsets.UTF_8).build().toString());
+        rejectReport.write(i, locale, response.getOutputStream());
     }
 
     @PostMapping("/api/ingestions/{id}/stop")
-    IngestionView stop(@PathVariable long id) {
+    IngestionView stop(@PathVariable long id, HttpServletRequest request) {
         find(id);
         Ingestion stopped = ingestion.stop(id);
         audit.record("ingestion-stopped", "ingestion " + id, stopped.fileName());
-        return IngestionView.of(stopped);
+        return IngestionView.of(stopped, ApiError.locale(request));
     }
 
     @PostMapping("/api/ingestions/{id}/restart")
-    ResponseEntity<IngestionView> restart(@PathVariable long id) {
+    ResponseEntity<IngestionView> restart(@PathVariable long id, HttpServletRequest request) {
         find(id);
         Ingestion restarted = ingestion.restart(id);
         audit.record("ingestion-restarted", "ingestion " + id, restarted.fileName());
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(IngestionView.of(restarted));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(IngestionView.of(restarted, ApiError.locale(request)));
     }
 
     /** A steward limited to some establishments sees the ingestions they launched; the others see all. */
@@ -134,15 +139,4 @@ class IngestionController {
         return ingestion.find(id).filter(this::visible).orElseThrow(() -> ApiException.notFound("Aucune ingestion n° " + id + ".", "No ingestion " + id + "."));
     }
 
-    /** The service's refusals as the statuses API.md names. */
-    static ApiException toApi(IngestionRefusedException e) {
-        HttpStatus status = switch (e.reason()) {
-            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
-            case UNSUPPORTED_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case BAD_REQUEST -> HttpStatus.BAD_REQUEST;
-        };
-        return new ApiException(status, e.french(), e.english());
-    }
 }

@@ -7,21 +7,27 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.pilotage.analytics.store.StoreErrors;
+import org.pilotage.analytics.text.Sentence;
 import org.pilotage.ingestion.IngestionProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * An API request larger than the upload limit answers 413 with its sentence in JSON: at once when it
- * announces its length, else when the multipart parser gives up (Spring MVC would leave that to the
- * container's HTML error page, since no controller is chosen yet).
+ * The API's last line for errors no controller saw: a request larger than the upload limit answers 413
+ * at once when it announces its length; an upload the container cannot parse (too large, too many parts,
+ * headers too long, not multipart), a full disk, or anything else that escapes answers its status with
+ * one sentence in JSON, instead of the container's error page.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class UploadLimitFilter extends OncePerRequestFilter {
 
+    private static final Logger log = LoggerFactory.getLogger(UploadLimitFilter.class);
     /** Room for the multipart envelope and a few small parts around the file. */
     private static final long ENVELOPE = 64 * 1024;
 
@@ -29,6 +35,7 @@ class UploadLimitFilter extends OncePerRequestFilter {
 
     UploadLimitFilter(IngestionProperties properties) {
         this.limit = properties.maxFileSize().toBytes();
+        UploadProblems.limit(limit);
     }
 
     @Override
@@ -40,38 +47,33 @@ class UploadLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit + ENVELOPE) {
-            tooLarge(request, response);
+            response.setHeader("Connection", "close");
+            write(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, UploadProblems.tooLarge());
             return;
         }
         try {
             chain.doFilter(request, response);
-        } catch (ServletException | RuntimeException e) {
-            if (!sizeExceeded(e) || response.isCommitted()) {
+        } catch (ServletException | IOException | RuntimeException e) {
+            if (response.isCommitted()) {
                 throw e;
             }
-            tooLarge(request, response);
-        }
-    }
-
-    private static boolean sizeExceeded(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String name = t.getClass().getSimpleName();
-            if (name.equals("MaxUploadSizeExceededException") || name.equals("SizeLimitExceededException")
-                    || name.equals("FileSizeLimitExceededException")) {
-                return true;
+            UploadProblems.Problem problem = UploadProblems.of(e);
+            if (problem != null) {
+                write(request, response, problem.status().value(), problem.sentence());
+            } else if (StoreErrors.diskFull(e)) {
+                write(request, response, 507, Sentence.of("api.disk-full"));
+            } else {
+                log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+                write(request, response, 500, Sentence.of("api.internal"));
             }
         }
-        return false;
     }
 
-    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        long mb = limit / (1024 * 1024);
-        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+    private static void write(HttpServletRequest request, HttpServletResponse response, int status, Sentence sentence) throws IOException {
+        response.resetBuffer();
+        response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader("Connection", "close");
-        response.getWriter().write(ApiError.json(ApiError.pick(request,
-                "Le fichier dépasse la taille maximale acceptée (" + mb + " Mo).",
-                "The file is larger than the maximum accepted size (" + mb + " MB).")));
+        response.getWriter().write(ApiError.json(ApiError.say(request, sentence)));
     }
 }

@@ -43,7 +43,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import org.pilotage.analytics.store.DuckDbStore;
 import org.pilotage.ingestion.IngestionProperties;
-import org.pilotage.ingestion.IngestionRefusedException;
+import org.pilotage.analytics.text.Refusal;
 import org.pilotage.ingestion.IngestionService;
 import org.pilotage.ingestion.kind.FileKind;
 import org.pilotage.ingestion.kind.UnreadableFileException;
@@ -179,11 +179,11 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
             });
             card.add(rows, new HorizontalLayout(launch, remove));
         } catch (UnreadableFileException e) {
-            card.add(new Paragraph(getTranslation("ingestion.unreadable", fileName, e.french())));
+            card.add(new Paragraph(getTranslation("ingestion.unreadable", fileName, e.sentence().in(getLocale()))));
             card.add(new Button(getTranslation("ingestion.remove"), ev -> pending.remove(card)));
             deleteQuietly(file);
-        } catch (IngestionRefusedException e) {
-            card.add(new Paragraph(e.french()));
+        } catch (Refusal e) {
+            card.add(new Paragraph(e.sentence().in(getLocale())));
             card.add(new Button(getTranslation("ingestion.remove"), ev -> pending.remove(card)));
             deleteQuietly(file);
         }
@@ -191,23 +191,26 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void launch(Path file, String fileName, FileKind chosen) {
-        try (InputStream in = Files.newInputStream(file)) {
-            Ingestion i = ingestion.submit(in, fileName, chosen, user, scope.establishments());
+        try {
+            // the received file is moved into the uploads, not copied again
+            Ingestion i = ingestion.submit(file, fileName, chosen, user, scope.establishments());
             audit.record("ingestion-launched", "ingestion " + i.id(), i.fileName() + " · " + i.status());
             if (i.ended()) {
-                Notification n = Notification.show(i.message(), 8000, Notification.Position.TOP_CENTER);
+                Notification n = Notification.show(message(i), 8000, Notification.Position.TOP_CENTER);
                 n.addThemeVariants(i.status() == IngestionStatus.DUPLICATE ? NotificationVariant.LUMO_CONTRAST : NotificationVariant.LUMO_ERROR);
             } else {
                 progressCard(i.id(), fileName).update(progress.snapshot(i.id()).orElse(null));
             }
-        } catch (IngestionRefusedException e) {
-            error(e.french());
-        } catch (IOException e) {
-            error(e.getMessage());
+        } catch (Refusal e) {
+            error(e.sentence().in(getLocale()));
         } finally {
             deleteQuietly(file);
         }
         refreshHistory();
+    }
+
+    private String message(Ingestion i) {
+        return i.sentence() == null ? "" : i.sentence().in(getLocale());
     }
 
     private ProgressCard progressCard(long id, String fileName) {
@@ -233,8 +236,8 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
                 try {
                     ingestion.stop(id);
                     audit.record("ingestion-stopped", "ingestion " + id, null);
-                } catch (IngestionRefusedException ex) {
-                    error(ex.french());
+                } catch (Refusal ex) {
+                    error(ex.sentence().in(getLocale()));
                 }
             });
             stop.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
@@ -246,7 +249,7 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
         void finish(Ingestion ended) {
             bar.setValue(1);
             phase.setText(getTranslation("ingestion.status." + ended.status().name()));
-            text.setText(ended.message() == null ? "" : ended.message());
+            text.setText(message(ended));
             stop.setVisible(false);
             addClassName("ended");
         }
@@ -280,7 +283,7 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
         history.addColumn(i -> n.format(i.rowsWritten())).setHeader(getTranslation("ingestion.col.written")).setAutoWidth(true);
         history.addColumn(i -> n.format(i.rowsRejected())).setHeader(getTranslation("ingestion.col.rejected")).setAutoWidth(true);
         history.addComponentColumn(this::status).setHeader(getTranslation("ingestion.col.status")).setAutoWidth(true);
-        history.addColumn(Ingestion::message).setHeader(getTranslation("ingestion.col.message")).setFlexGrow(1);
+        history.addColumn(this::message).setHeader(getTranslation("ingestion.col.message")).setFlexGrow(1);
         history.addComponentColumn(this::actions).setHeader(getTranslation("ingestion.col.actions")).setAutoWidth(true);
         history.setAllRowsVisible(true);
     }
@@ -311,10 +314,10 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
         if (i.rowsRejected() > 0) {
             Anchor report = new Anchor(DownloadHandler.fromInputStream(e -> {
                 java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-                rejectReport.write(i, out);
+                rejectReport.write(i, getLocale(), out);
                 byte[] bytes = out.toByteArray();
                 return new com.vaadin.flow.server.streams.DownloadResponse(new java.io.ByteArrayInputStream(bytes),
-                        rejectReport.fileName(i), "text/csv; charset=UTF-8", bytes.length);
+                        rejectReport.fileName(i, getLocale()), "text/csv; charset=UTF-8", bytes.length);
             }), getTranslation("ingestion.rejects"));
             report.addClassName("rejects-link");
             actions.add(report);
@@ -325,8 +328,8 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
                     Ingestion r = ingestion.restart(i.id());
                     audit.record("ingestion-restarted", "ingestion " + i.id(), i.fileName());
                     progressCard(r.id(), r.fileName());
-                } catch (IngestionRefusedException ex) {
-                    error(ex.french());
+                } catch (Refusal ex) {
+                    error(ex.sentence().in(getLocale()));
                 }
                 refreshHistory();
             });
@@ -338,8 +341,8 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
                 try {
                     ingestion.stop(i.id());
                     audit.record("ingestion-stopped", "ingestion " + i.id(), i.fileName());
-                } catch (IngestionRefusedException ex) {
-                    error(ex.french());
+                } catch (Refusal ex) {
+                    error(ex.sentence().in(getLocale()));
                 }
                 refreshHistory();
             });

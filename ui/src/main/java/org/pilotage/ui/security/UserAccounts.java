@@ -42,7 +42,15 @@ public class UserAccounts implements UserDetailsService {
                         .accountLocked(attempts.locked(username))
                         .build(),
                 username).stream().findFirst()
-                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+                .orElseGet(() -> {
+                    // A name that is no account is locked like an account after as many failures: the answer must not
+                    // tell which names exist. Its password matches nothing.
+                    if (attempts.locked(username)) {
+                        return User.withUsername(username).password("{noop}" + java.util.UUID.randomUUID()).authorities(List.of())
+                                .accountLocked(true).build();
+                    }
+                    throw new UsernameNotFoundException("unknown user");
+                });
     }
 
     public long count() {

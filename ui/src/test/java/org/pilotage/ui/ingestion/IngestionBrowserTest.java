@@ -61,7 +61,7 @@ class IngestionBrowserTest extends BrowserTest {
         List<String> progress = (List<String>) ((JavascriptExecutor) browser).executeScript("return window.__progress;");
         assertThat(progress).isNotEmpty().anySatisfy(t -> assertThat(t).contains("lignes lues", "lignes/s"));
         assertThat(browser.findElement(By.cssSelector("#running .ingestion-progress.ended")).getText())
-                .contains("Terminé").containsPattern("300.000 lignes chargées, 1 rejetées");
+                .contains("Terminé").containsPattern("300.000 lignes chargées, 1 rejetée \\(");
         screenshot("ingestion-history");
 
         String history = (String) ((JavascriptExecutor) browser).executeScript("return document.getElementById('history').innerText;");

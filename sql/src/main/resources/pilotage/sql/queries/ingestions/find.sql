@@ -1,0 +1,1 @@
+SELECT * FROM ingestion WHERE id = :id;

@@ -1,0 +1,1 @@
+SELECT header FROM ingestion WHERE id = :id;

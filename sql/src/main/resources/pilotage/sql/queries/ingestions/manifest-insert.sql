@@ -1,0 +1,1 @@
+INSERT INTO ingestion_manifest (sha256, ingestion_id) VALUES (:sha256, :id);

@@ -1,0 +1,1 @@
+DELETE FROM ingestion_reject WHERE ingestion_id = :id;
