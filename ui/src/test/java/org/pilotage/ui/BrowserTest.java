@@ -31,6 +31,7 @@ public abstract class BrowserTest extends RunningPilotage {
     void startBrowser() throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("pilotage.chromium", "/usr/bin/chromium"));
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=1400,1200", "--lang=en-US",
@@ -56,6 +57,12 @@ public abstract class BrowserTest extends RunningPilotage {
         wait.until(d -> d.findElement(By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys(user);
         browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("demo", Keys.ENTER);
         return wait;
+    }
+
+    /** What the browser's console said since the last call: errors, CSP violations among them. */
+    protected java.util.List<String> console() {
+        return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(e -> e.getLevel() + " " + e.getMessage()).toList();
     }
 
     protected void screenshot(String name) throws Exception {

@@ -36,6 +36,7 @@ public final class DiskFullProcess {
                 switch (words[0]) {
                     case "FILL" -> {
                         long keep = Long.parseLong(words[1]) * 1024 * 1024;
+                        Files.deleteIfExists(filler);
                         long free = Files.getFileStore(service.store.dataDir()).getUsableSpace();
                         try (OutputStream out = Files.newOutputStream(filler)) {
                             byte[] block = new byte[1 << 20];

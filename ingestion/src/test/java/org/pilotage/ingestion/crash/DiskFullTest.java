@@ -63,6 +63,9 @@ class DiskFullTest {
             assertThat(ask(to, in, "HEALTH")).isEqualTo("HEALTH DOWN DISK_FULL");
             assertThat(ask(to, in, "COUNT")).isEqualTo("COUNT 0");
 
+            assertThat(ask(to, in, "FILL 4")).startsWith("FILLED");
+            assertThat(ask(to, in, "LOAD " + file)).as("a file the disk cannot even receive")
+                    .startsWith("REFUSED INSUFFICIENT_STORAGE Espace disque insuffisant sur le serveur pour recevoir ce fichier");
             assertThat(ask(to, in, "FREE")).startsWith("FREED");
             assertThat(ask(to, in, "HEALTH")).isEqualTo("HEALTH UP");
             assertThat(ask(to, in, "LOAD " + file)).isEqualTo("END COMPLETED " + rows + " " + String.format(Locale.CANADA_FRENCH,

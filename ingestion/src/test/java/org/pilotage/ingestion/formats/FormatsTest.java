@@ -134,6 +134,30 @@ class FormatsTest {
     }
 
     @Test
+    void aTinyFileOfOneRowAndAHundredThousandEmptyTrailingColumnsLoads() throws Exception {
+        String csv = "etablissement;direction;indicateur;periode;valeur\nE1;D1;CLI-FAMILLES;2026-01;7" + ";".repeat(100_000) + "\n";
+        Ingestion i = fx.load(fx.file("large.csv", csv, StandardCharsets.UTF_8), null);
+        assertThat(i.status()).as(i.message()).isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(i.rowsWritten()).isEqualTo(1);
+    }
+
+    @Test
+    void windows1252ThenALineInUtf8FailsWithASentenceNamingTheLine() throws Exception {
+        String head = "etablissement;direction;indicateur;periode;valeur;commentaire\r\nE1;D1;CLI-FAMILLES;2026-01;1;Journée du partenariat\r\n"
+                + "E1;D1;CLI-FAMILLES;2026-02;1;Sondage reporté\r\n";
+        String tail = "E1;D1;CLI-FAMILLES;2026-03;1;Œuvre d’équipe\r\n";
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(head.getBytes(Charset.forName("windows-1252")));
+        bytes.writeBytes(tail.getBytes(StandardCharsets.UTF_8));
+        Ingestion i = fx.load(Files.write(dir.resolve("colle-1252.csv"), bytes.toByteArray()), null);
+
+        assertThat(i.status()).isEqualTo(IngestionStatus.FAILED);
+        assertThat(i.message()).isEqualTo("Le fichier mélange deux encodages : il est écrit en Windows-1252 (Excel), mais la ligne 4"
+                + " contient du texte en UTF-8 ; enregistrez-le de nouveau dans un seul encodage.");
+        assertThat(fx.count("SELECT count(*) FROM indicator_measure")).isZero();
+    }
+
+    @Test
     void windows1252WithSemicolonsAndGroupedThousands() throws Exception {
         String csv = "etablissement;direction;projet;indicateur;periode;valeur;cible;commentaire\r\n"
                 + "E1;DQEPE;;CLI-FAMILLES;2026-01;1\u00A0234,5;1 500;Œuvre d’équipe\r\n";

@@ -127,6 +127,37 @@ class BadInputTest {
     }
 
     @Test
+    void aRowWithMoreValuesThanColumnsIsRejectedNotCutToTheHeader() throws Exception {
+        // An unquoted decimal comma in a comma-delimited file shifts every cell after it.
+        StringBuilder csv = new StringBuilder("establishment,direction,project,indicator,level,period,value,target,comment\n");
+        for (int k = 0; k < 40; k++) {
+            csv.append("E1,D").append(k).append(",,CLI-FAMILLES,clientele,2026-01,").append(k).append(",50,ok\n");
+        }
+        csv.append("E1,D99,,CLI-FAMILLES,clientele,2026-01,12,5,50,note\n");
+        csv.append("E1,D98,,CLI-FAMILLES,clientele,2026-01,3,50,ok,,,,\n"); // trailing empty cells are no values
+        Ingestion i = load("virgules.csv", csv.toString());
+
+        assertThat(i.status()).as(i.message()).isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(i.rowsWritten()).isEqualTo(41);
+        assertThat(rejects(i)).containsExactly("42||la ligne a 10 valeurs pour 9 colonnes");
+        assertThat(fx.count("SELECT count(*) FROM indicator_measure WHERE direction = 'D99'")).isZero();
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        fx.context.getBean(RejectReport.class).write(i, report);
+        assertThat(report.toString(StandardCharsets.UTF_8)).contains("42;;;la ligne a 10 valeurs pour 9 colonnes;E1;D99;");
+    }
+
+    @Test
+    void aFileOfMoreThanAThousandColumnsFailsAtOnceWithASentence() throws Exception {
+        StringBuilder header = new StringBuilder("etablissement;direction;indicateur;periode;valeur");
+        for (int c = 0; c < 1_200; c++) {
+            header.append(";colonne").append(c);
+        }
+        Ingestion i = load("trop-large.csv", header + "\nE1;D1;CLI-FAMILLES;2026-01;1\n");
+        assertThat(i.status()).isEqualTo(IngestionStatus.FAILED);
+        assertThat(i.message()).isEqualTo("Le fichier a 1\u00A0205 colonnes ; Pilotage en lit au plus 1\u00A0000.");
+    }
+
+    @Test
     void linesOfEmptyCellsAreIgnoredLikeBlankLinesAndRejectsKeepTheirLines() throws Exception {
         Ingestion i = load("lignes-vides.csv", "etablissement;direction;indicateur;periode;valeur\n"
                 + "E1;D1;CLI-FAMILLES;2026-01;1\n"

@@ -40,14 +40,10 @@ class ApiErrors {
         return answer(status(e.reason()), e.sentence(), request);
     }
 
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ApiError> tooLarge(Exception e, HttpServletRequest request) {
-        return answer(HttpStatus.PAYLOAD_TOO_LARGE, UploadProblems.tooLarge(), request);
-    }
-
-    @ExceptionHandler({MultipartException.class, HttpMediaTypeNotSupportedException.class})
+    @ExceptionHandler({MaxUploadSizeExceededException.class, MultipartException.class, HttpMediaTypeNotSupportedException.class})
     ResponseEntity<ApiError> multipart(Exception e, HttpServletRequest request) {
         UploadProblems.Problem problem = UploadProblems.of(e);
+        log.debug("Upload refused: {}", e.toString(), e);
         if (problem == null) {
             return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, Sentence.of("api.multipart-required"), request);
         }

@@ -35,25 +35,27 @@ final class UploadProblems {
     /** The problem an exception of the upload's parsing names, or null when it is not one. */
     static Problem of(Throwable e) {
         boolean multipart = false;
+        boolean size = false;
         for (Throwable t = e; t != null; t = t.getCause()) {
             String name = t.getClass().getSimpleName();
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            if (name.equals("MaxUploadSizeExceededException") || name.equals("SizeLimitExceededException")
-                    || name.equals("FileSizeLimitExceededException")) {
-                return new Problem(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge());
-            }
             if (name.equals("FileCountLimitExceededException") || message.contains("file count") || message.contains("part count")
-                    || message.contains("maximum number of parts") || message.contains("too many parts")) {
+                    || message.contains("number of parts") || message.contains("too many parts") || message.contains("maxpartcount")) {
                 return new Problem(HttpStatus.BAD_REQUEST, Sentence.of("api.multipart-too-many-parts"));
             }
-            if (message.contains("header section") || message.contains("header size")) {
+            if (message.contains("header section") || message.contains("header size") || message.contains("maxpartheadersize")) {
                 return new Problem(HttpStatus.BAD_REQUEST, Sentence.of("api.multipart-header-too-long"));
             }
+            size |= name.equals("MaxUploadSizeExceededException") || name.equals("SizeLimitExceededException")
+                    || name.equals("FileSizeLimitExceededException");
             multipart |= t instanceof MultipartException || name.contains("FileUpload") || name.contains("MalformedStream")
                     || name.contains("InvalidContentType");
         }
         if (StoreErrors.diskFull(e)) {
             return new Problem(HttpStatus.INSUFFICIENT_STORAGE, Sentence.of("api.disk-full"));
+        }
+        if (size) {
+            return new Problem(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge());
         }
         return multipart ? new Problem(HttpStatus.BAD_REQUEST, Sentence.of("api.multipart-malformed")) : null;
     }

@@ -64,15 +64,18 @@ class MalformedUploadsFuzzTest {
             assertThat(o.status()).as(original.name() + ": " + o.body()).isEqualTo("COMPLETED");
         }
         Map<String, Integer> outcomes = new TreeMap<>();
+        Map<String, Integer> byFormat = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         for (Mutants.Sample mutant : Mutants.of(originals, MUTANTS, 20261202L)) {
             Campaign.Outcome o = campaign.upload(mutant);
             outcomes.merge(o.status(), 1, Integer::sum);
+            byFormat.merge(mutant.name().substring(mutant.name().lastIndexOf('.') + 1) + " " + o.status(), 1, Integer::sum);
             String problem = Campaign.problem(o);
             if (problem != null) {
                 problems.add(mutant.name() + ": " + problem);
             }
         }
+        System.out.println("Fuzz outcomes by format: " + byFormat);
         assertThat(problems).as("answers that are not one clean sentence; outcomes " + outcomes).isEmpty();
         assertThat(outcomes.keySet()).as("outcomes").isSubsetOf("COMPLETED", "FAILED", "DUPLICATE", "400", "409", "413", "415");
         assertThat(outcomes.getOrDefault("FAILED", 0)).as("mutants that failed with a sentence").isPositive();
@@ -80,7 +83,7 @@ class MalformedUploadsFuzzTest {
     }
 
     /** Uploads samples to a running service and judges its answers; shared with the longer campaign. */
-    static final class Campaign {
+    public static final class Campaign {
 
         /** The patterns of what a sentence must never hold: an engine's text, a path, a stack frame. */
         static final Pattern INTERNALS = Pattern.compile(
@@ -88,7 +91,7 @@ class MalformedUploadsFuzzTest {
                         + "invalid input|out of buffer|failed to|get_next|index \\(|\\bIO\\b");
         private static final JsonMapper JSON = JsonMapper.builder().build();
 
-        record Outcome(String status, String sentence, String body) {
+        public record Outcome(String status, String sentence, String body) {
         }
 
         private final String base;

@@ -226,7 +226,7 @@ public final class Mutants {
             for (int r = 1; r <= rows; r++) {
                 XSSFRow row = sheet.createRow(r);
                 row.createCell(0).setCellValue(establishment);
-                row.createCell(1).setCellValue("D" + (r % 3));
+                row.createCell(1).setCellValue("D" + r);
                 row.createCell(2).setCellValue(r % 2 == 0 ? "CLI-FAMILLES" : "ORG-CAPTATION");
                 row.createCell(3).setCellValue("2026-" + String.format("%02d", 1 + r % 12));
                 row.createCell(4).setCellValue(r * 1.5);

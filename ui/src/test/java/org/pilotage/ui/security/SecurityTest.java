@@ -40,6 +40,40 @@ class SecurityTest extends RunningPilotage {
     }
 
     @Test
+    void aNameThatIsNoAccountIsLockedLikeOneThatIs() throws Exception {
+        for (int i = 0; i < LoginAttempts.MAX_FAILURES; i++) {
+            assertThat(get("/api/rooms", "personne-" + "inconnue", "mauvais-" + i).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> locked = get("/api/rooms", "personne-inconnue", "nimporte-quoi");
+        assertThat(locked.statusCode()).isEqualTo(401);
+        assertThat(locked.body()).as("the answer does not tell that no such account exists")
+                .contains("Compte verrouillé après 5 échecs de connexion");
+    }
+
+    @Test
+    void theSessionLivesInASameSiteCookieAndNeverInAnAddress() throws Exception {
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(url("/login"))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(c ->
+                assertThat(c).startsWith("JSESSIONID=").contains("SameSite=Lax").contains("HttpOnly"));
+        for (String path : List.of("/VAADIN/", "/", "/rooms/1")) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.headers().firstValue("Location").orElse("")).as(path).doesNotContainIgnoringCase("jsessionid");
+            assertThat(r.body()).as(path).doesNotContainIgnoringCase("jsessionid=");
+        }
+    }
+
+    @Test
+    void noInlineScriptRunsButThoseOfThePageItself() throws Exception {
+        HttpResponse<String> api = get("/api/rooms", "manager", "demo");
+        assertThat(api.headers().firstValue("Content-Security-Policy").orElseThrow().replaceAll(".*script-src ([^;]*);.*", "$1"))
+                .isEqualTo("'self' 'unsafe-eval'");
+        HttpResponse<String> page = get("/login", null, null);
+        String scripts = page.headers().firstValue("Content-Security-Policy").orElseThrow().replaceAll(".*script-src ([^;]*);.*", "$1");
+        assertThat(scripts).startsWith("'self' 'unsafe-eval' 'sha256-").doesNotContain("unsafe-inline");
+    }
+
+    @Test
     void answersCarrySecurityHeadersOnTheApiAndTheUi() throws Exception {
         for (HttpResponse<String> r : List.of(get("/api/rooms", "manager", "demo"), get("/login", null, null))) {
             assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");

@@ -36,6 +36,7 @@ class ViewAccessBrowserTest extends BrowserTest {
         views.put("/admin/audit", new Object[] {"pilotage-audit", Set.of("admin")});
         views.put("/admin/users", new Object[] {"pilotage-users", Set.of("admin")});
         List<String> wrong = new ArrayList<>();
+        List<String> refusedByPolicy = new ArrayList<>();
         for (String user : List.of("manager", "executive", "steward", "admin")) {
             browser.manage().deleteAllCookies();
             WebDriverWait wait = logIn(user, "/");
@@ -56,8 +57,12 @@ class ViewAccessBrowserTest extends BrowserTest {
                     String text = String.valueOf(((JavascriptExecutor) browser).executeScript(DEEP_TEXT));
                     assertThat(text).doesNotContain("Exception");
                 }
+                // Every view works under the content security policy: nothing it runs or loads is refused.
+                console().stream().filter(l -> l.contains("Content Security Policy") || l.contains("Refused to"))
+                        .forEach(l -> refusedByPolicy.add(user + " " + view.getKey() + ": " + l));
             }
         }
         assertThat(wrong).isEmpty();
+        assertThat(refusedByPolicy).isEmpty();
     }
 }
