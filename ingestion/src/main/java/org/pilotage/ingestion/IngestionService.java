@@ -168,9 +168,9 @@ public class IngestionService implements AutoCloseable {
     }
 
     private StagedFile inspect(Path file, FileFormat format, FileKind declared) {
-        try (Connection c = store.dataSource().getConnection(); var memory = ArrowMemory.child("inspect", Long.MAX_VALUE)) {
+        try (Connection c = store.dataSource().getConnection(); ArrowMemory.Scope memory = ArrowMemory.scope("inspect", Long.MAX_VALUE)) {
             Path work = work();
-            return Stager.inspect(file, format, declared, new StageContext(c, work, ProgressProbe.none(), memory));
+            return Stager.inspect(file, format, declared, new StageContext(c, work, ProgressProbe.none(), memory.allocator()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {
@@ -181,8 +181,8 @@ public class IngestionService implements AutoCloseable {
     /** What the file looks like to Pilotage before it is loaded: format, kind, encoding, delimiter and first rows. */
     public Preview preview(Path file, String fileName, FileKind declared, int rows) {
         FileFormat format = format(file, displayName(fileName));
-        try (Connection c = store.dataSource().getConnection(); var memory = ArrowMemory.child("preview", Long.MAX_VALUE)) {
-            return Stager.preview(file, format, declared, rows, new StageContext(c, work(), ProgressProbe.none(), memory));
+        try (Connection c = store.dataSource().getConnection(); ArrowMemory.Scope memory = ArrowMemory.scope("preview", Long.MAX_VALUE)) {
+            return Stager.preview(file, format, declared, rows, new StageContext(c, work(), ProgressProbe.none(), memory.allocator()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (SQLException e) {

@@ -28,6 +28,9 @@ public final class Messages {
 
     private static final ConcurrentHashMap<String, Object> PATTERNS = new ConcurrentHashMap<>();
     private static final Object MISSING = new Object();
+    /** A sentence as earlier versions stored them: French words, ending with a period, no Java or engine text in it. */
+    private static final java.util.regex.Pattern LEGACY = java.util.regex.Pattern.compile(
+            "(?s)(?!.*(Exception|Error|java\\.|org\\.|/))[\\p{Lu}].*[.)]");
 
     private Messages() {
     }
@@ -66,7 +69,8 @@ public final class Messages {
             return null;
         }
         if (!has(sentence.key())) {
-            return sentence.key(); // a text stored before sentences had keys
+            // A French sentence stored before sentences had keys is shown as it was; anything else is no sentence to show.
+            return sentence.args().isEmpty() && LEGACY.matcher(sentence.key()).matches() ? sentence.key() : get("text.unavailable", locale);
         }
         return get(sentence.key(), locale, sentence.args().toArray());
     }

@@ -1,9 +1,7 @@
 package org.pilotage.ingestion.jobs;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 
@@ -13,8 +11,6 @@ import org.pilotage.ingestion.log.SentenceColumns;
 import org.pilotage.ingestion.IngestionProperties;
 import org.pilotage.ingestion.kind.FileKind;
 import org.pilotage.ingestion.progress.IngestionProgress.Phase;
-import org.pilotage.ingestion.stage.FileFormat;
-import org.pilotage.ingestion.stage.ParquetStager;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -37,26 +33,17 @@ public class CheckStep implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
-        return support.run(chunk, id -> work(id, contribution, chunk));
+        return support.run(contribution, chunk, id -> work(id, contribution, chunk));
     }
 
     private void work(long id, StepContribution contribution, ChunkContext chunk) throws Exception {
         FileKind kind = FileKind.ofCode(StepSupport.params(chunk).getString(StepSupport.P_KIND)).orElseThrow();
-        FileFormat format = FileFormat.ofCode(StepSupport.params(chunk).getString(StepSupport.P_FORMAT)).orElseThrow();
         Workspace ws = new Workspace(id);
         Connection c = support.connection();
         Workspace.Context context = ws.loadContext(c);
         Map<String, String> templates = context.templates(ws.schema());
-        try {
-            // The long statement of a load: DuckDB reads, parses and checks the file in one pass.
-            support.probe(id).execute(c, ws.script(prefix(kind) + "-check", templates));
-        } catch (SQLException e) {
-            if (format == FileFormat.PARQUET && !Failures.environmental(e)) {
-                // a Parquet file is read here, through its view: what its reader refuses is the file's fault
-                throw ParquetStager.unreadable(support.dataSource, Path.of(StepSupport.params(chunk).getString(StepSupport.P_FILE)), e);
-            }
-            throw e;
-        }
+        // The long statement of a load: DuckDB parses and checks every staged row in one pass.
+        support.probe(id).execute(c, ws.script(prefix(kind) + "-check", templates));
         long read;
         long rejected;
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(ws.script("count-checked", Map.of()))) {

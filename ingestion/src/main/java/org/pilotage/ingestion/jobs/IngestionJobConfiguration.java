@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The ingestion job, read top to bottom: stage the file, check it, and publish it unless the check
- * rejected too many rows. Every step may run again on a restart: each rebuilds its own tables, and
+ * The ingestion job, read top to bottom: stage the file (unless it cannot be read), check it, and publish
+ * it unless the check rejected too many rows. Every step may run again on a restart: each rebuilds its own tables, and
  * publishing does nothing for content the manifest already holds.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,8 +32,15 @@ public class IngestionJobConfiguration {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(listener)
                 .start(stageStep)
-                .next(checkStep)
+                    .on(StepSupport.EXIT_UNREADABLE).fail()
+                .from(stageStep)
+                    .on("FAILED").fail()
+                .from(stageStep)
+                    .on("*").to(checkStep)
+                .from(checkStep)
                     .on(CheckStep.EXIT_REJECTED).fail()
+                .from(checkStep)
+                    .on(StepSupport.EXIT_UNREADABLE).fail()
                 .from(checkStep)
                     .on("FAILED").fail()
                 .from(checkStep)

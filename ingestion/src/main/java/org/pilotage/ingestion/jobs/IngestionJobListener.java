@@ -111,6 +111,9 @@ public class IngestionJobListener implements JobExecutionListener {
 
     /** The sentence a steward reads: the check's own verdict (null), the file's fault, the disk, or an internal failure. */
     private Sentence failureMessage(long id, JobExecution execution) {
+        if (progress.unreadable(id) != null) {
+            return progress.unreadable(id); // the file's fault, said by the step that found it
+        }
         for (var step : execution.getStepExecutions()) {
             if (step.getExitStatus().getExitCode().equals(CheckStep.EXIT_REJECTED)) {
                 return null; // the check wrote its own sentence
@@ -136,6 +139,7 @@ public class IngestionJobListener implements JobExecutionListener {
         try {
             Files.deleteIfExists(work.resolve(ws.schema() + ".csv"));
             Files.deleteIfExists(work.resolve(ws.schema() + ".utf8"));
+            Files.deleteIfExists(work.resolve(ws.schema() + ".parquet"));
         } catch (java.io.IOException e) {
             log.warn("Could not delete the work file of ingestion {}: {}", id, e.getMessage());
         }

@@ -26,7 +26,7 @@ public class PublishStep implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
-        return support.run(chunk, id -> work(id, contribution, chunk));
+        return support.run(contribution, chunk, id -> work(id, contribution, chunk));
     }
 
     private void work(long id, StepContribution contribution, ChunkContext chunk) throws Exception {

@@ -33,7 +33,7 @@ public class StageStep implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) throws Exception {
-        return support.run(chunk, id -> work(id, contribution, chunk));
+        return support.run(contribution, chunk, id -> work(id, contribution, chunk));
     }
 
     private void work(long id, StepContribution contribution, ChunkContext chunk) throws Exception {
@@ -42,14 +42,16 @@ public class StageStep implements Tasklet {
         FileFormat format = FileFormat.ofCode(p.getString(StepSupport.P_FORMAT)).orElseThrow();
         FileKind kind = FileKind.ofCode(p.getString(StepSupport.P_KIND)).orElseThrow();
         Workspace ws = new Workspace(id);
-        Connection c = support.connection();
         support.progress.started(id, Stager.of(format).estimateRows(file));
-        Workspace.execute(c, ws.script("workspace-create", Map.of()));
         Path work = support.store.dataDir().resolve("work");
         Files.createDirectories(work);
         StagedFile staged;
-        try (var memory = ArrowMemory.child("ingestion-" + id, Long.MAX_VALUE)) {
-            staged = Stager.stage(file, format, kind, ws.schema(), new StageContext(c, work, support.probe(id), memory));
+        // Staging runs on a connection of its own, outside the step's transaction: what it writes is the ingestion's
+        // workspace, rebuilt by any restart, and a file DuckDB cannot read must not abort the step's record of it.
+        try (Connection c = support.dataSource.getConnection();
+             ArrowMemory.Scope memory = ArrowMemory.scope("ingestion-" + id, Long.MAX_VALUE)) {
+            Workspace.execute(c, ws.script("workspace-create", Map.of()));
+            staged = Stager.stage(file, format, kind, ws.schema(), new StageContext(c, work, support.probe(id), memory.allocator()));
         }
         ws.saveContext(support.jdbc, Workspace.Context.of(staged));
         support.jdbc.update(SqlQueries.get("ingestions/staged"), new MapSqlParameterSource("id", id)

@@ -15,7 +15,10 @@ import org.duckdb.DuckDBPreparedStatement;
 import org.pilotage.analytics.store.DuckDbStore;
 import org.pilotage.ingestion.progress.IngestionProgress;
 import org.pilotage.ingestion.stage.ProgressProbe;
+import org.pilotage.ingestion.kind.UnreadableFileException;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobInterruptedException;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
@@ -29,6 +32,8 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  */
 public class StepSupport implements AutoCloseable {
 
+    /** A step's exit when the file cannot be read; the sentence is kept with the ingestion's progress. */
+    public static final String EXIT_UNREADABLE = "UNREADABLE";
     static final String P_INGESTION = "ingestion.id";
     static final String P_SHA256 = "sha256";
     static final String P_KIND = "kind";
@@ -64,12 +69,17 @@ public class StepSupport implements AutoCloseable {
      * cancelled statement threw becomes Spring Batch's interruption, so that the step and the job end
      * STOPPED, as an interruption and not as an error.
      */
-    RepeatStatus run(ChunkContext chunk, Body body) throws Exception {
+    RepeatStatus run(StepContribution contribution, ChunkContext chunk, Body body) throws Exception {
         long id = id(chunk);
         try {
             checkStop(id);
             body.run(id);
             checkStop(id);
+            return RepeatStatus.FINISHED;
+        } catch (UnreadableFileException e) {
+            // The file's fault, with its sentence: the job fails through its flow, not as an error of the service.
+            progress.unreadable(id, e.sentence());
+            contribution.setExitStatus(new ExitStatus(EXIT_UNREADABLE));
             return RepeatStatus.FINISHED;
         } catch (Exception e) {
             if (progress.stopRequested(id)) {

@@ -32,6 +32,7 @@ public class IngestionProgress {
         volatile Instant startedAt = Instant.now();
         volatile Runnable cancel;
         volatile boolean stopRequested;
+        volatile org.pilotage.analytics.text.Sentence unreadable;
     }
 
     private final Map<Long, State> states = new ConcurrentHashMap<>();
@@ -115,6 +116,19 @@ public class IngestionProgress {
             cancel.run();
         }
         return true;
+    }
+
+    /** A step found that the file cannot be read: its sentence, for the ingestion's end. */
+    public void unreadable(long id, org.pilotage.analytics.text.Sentence sentence) {
+        State s = states.get(id);
+        if (s != null) {
+            s.unreadable = sentence;
+        }
+    }
+
+    public org.pilotage.analytics.text.Sentence unreadable(long id) {
+        State s = states.get(id);
+        return s == null ? null : s.unreadable;
     }
 
     /** The service is stopping: every ingestion under way is asked to stop, and is resumed at the next start. */

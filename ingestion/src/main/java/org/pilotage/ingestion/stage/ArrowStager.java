@@ -16,6 +16,7 @@ import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.duckdb.DuckDBConnection;
+import org.pilotage.analytics.store.ArrowMemory;
 import org.pilotage.ingestion.kind.FileKind;
 import org.pilotage.ingestion.kind.UnreadableFileException;
 
@@ -37,8 +38,8 @@ final class ArrowStager implements FormatStager {
 
     @Override
     public StagedFile inspect(Path file, FileKind declared, StageContext context) throws IOException {
-        try (BufferAllocator allocator = context.arrowMemory().newChildAllocator("inspect", 0, MEMORY);
-             CheckedArrowReader reader = open(file, allocator)) {
+        try (ArrowMemory.Scope memory = new ArrowMemory.Scope(context.arrowMemory().newChildAllocator("inspect", 0, MEMORY));
+             CheckedArrowReader reader = open(file, memory.allocator())) {
             List<String> header = reader.names();
             FileKind kind = Staging.kind(declared, header);
             return StagedFile.inspected(format, kind, header, Staging.columns(kind, header));
@@ -52,9 +53,10 @@ final class ArrowStager implements FormatStager {
 
     @Override
     public StagedFile stage(Path file, FileKind declared, String schema, long limit, StageContext context) throws IOException, SQLException {
-        try (BufferAllocator allocator = context.arrowMemory().newChildAllocator("stage", 0, MEMORY);
-             CheckedArrowReader reader = open(file, allocator);
-             ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
+        try (ArrowMemory.Scope memory = new ArrowMemory.Scope(context.arrowMemory().newChildAllocator("stage", 0, MEMORY));
+             CheckedArrowReader reader = open(file, memory.allocator());
+             ArrowArrayStream stream = ArrowArrayStream.allocateNew(memory.allocator())) {
+            BufferAllocator allocator = memory.allocator();
             List<String> header = reader.names();
             FileKind kind = Staging.kind(declared, header);
             List<String> columns = Staging.columns(kind, header);

@@ -79,6 +79,7 @@ public final class Stager {
                 // a leftover preview schema is removed at the next start
             }
             Files.deleteIfExists(context.workFile(schema));
+            Files.deleteIfExists(ParquetStager.copy(context, schema));
         }
     }
 }

@@ -1,6 +1,5 @@
--- Stages a Parquet file as a view of text columns: {{row}} is the file's row number (DuckDB's own file_row_number keeps the checks
--- parallel), {{casts}} the file's columns as text under the contract's names, {{absent}} the optional columns the file lacks.
--- The path ({{path}}) is a name Pilotage generated inside its data dir.
+-- Stages a Parquet file as a view over the copy its sandbox wrote ({{path}}, see read-parquet.sql), under the contract's names
+-- ({{columns}}), with the optional columns the file lacks ({{absent}}). The checks read it in parallel.
 CREATE OR REPLACE VIEW {{s}}.staged AS
-SELECT {{row}} AS __row, {{casts}}{{absent}}
-FROM read_parquet({{path}}{{options}});
+SELECT __row, {{columns}}{{absent}}
+FROM read_parquet({{path}});

@@ -44,7 +44,11 @@ class FirstRunTest {
 
     @Test
     void theAdminPasswordCreatesTheFirstAdministratorAndNoDemoUser() throws Exception {
+        // an upload a stop of the service cut short, in the container's spill folder
+        Path partial = Files.createDirectories(dir.resolve("data").resolve("tmp-uploads")).resolve("upload_partiel.tmp");
+        Files.write(partial, new byte[1024]);
         try (ConfigurableApplicationContext context = run(dir.resolve("data"), "pilotage.admin-password=Un-mot-de-passe-2026")) {
+            assertThat(partial).as("partial upload removed at start-up").doesNotExist();
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             assertThat(status(port, "admin", "Un-mot-de-passe-2026")).isEqualTo(200);
             assertThat(status(port, "manager", "demo")).isEqualTo(401);
