@@ -1,5 +1,6 @@
 package org.pilotage.ingestion;
 
+import java.time.LocalDateTime;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -14,12 +15,16 @@ import org.pilotage.ingestion.progress.IngestionEvents;
 import org.pilotage.ingestion.progress.IngestionProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * The ingestions waiting for the one worker that runs their jobs, one at a time (DuckDB writes best
@@ -67,6 +72,38 @@ public class IngestionQueue implements AutoCloseable {
         }
     }
 
+    /**
+     * An execution whose end could not be written (the disk was full as it ended) is left UNKNOWN or without an
+     * end, and Spring Batch never runs its job instance again after that: the same file could never be loaded
+     * again. The one worker is here, so no execution runs; nothing of it was published (publication commits
+     * in one transaction, and the ingestion log says what became of it): it is recorded as failed, its steps too.
+     */
+    private void settleUnknown(JobParameters parameters) {
+        JobInstance instance = jobRepository.getJobInstance(IngestionJobConfiguration.JOB_NAME, parameters);
+        if (instance == null) {
+            return;
+        }
+        for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
+            if (execution.getStatus() != BatchStatus.UNKNOWN && execution.getEndTime() != null) {
+                continue;
+            }
+            LocalDateTime now = LocalDateTime.now();
+            for (StepExecution step : execution.getStepExecutions()) {
+                if (step.getStatus() == BatchStatus.UNKNOWN || step.getEndTime() == null) {
+                    step.setStatus(BatchStatus.FAILED);
+                    step.setExitStatus(ExitStatus.FAILED.addExitDescription("end not recorded (store unwritable)"));
+                    step.setEndTime(now);
+                    jobRepository.update(step);
+                }
+            }
+            execution.setStatus(BatchStatus.FAILED);
+            execution.setExitStatus(ExitStatus.FAILED.addExitDescription("end not recorded (store unwritable)"));
+            execution.setEndTime(now);
+            jobRepository.update(execution);
+            log.info("Job execution {} had no recorded end (the store could not be written); marked failed", execution.getId());
+        }
+    }
+
     private void launch(long id) {
         if (progress.shuttingDown()) {
             return; // stays QUEUED: resumed at the next start
@@ -94,6 +131,7 @@ public class IngestionQueue implements AutoCloseable {
                 .addString("format", i.format(), false)
                 .toJobParameters();
         try {
+            settleUnknown(parameters);
             jobOperator.start(job, parameters);
         } catch (Exception e) {
             boolean diskFull = StoreErrors.diskFull(e);

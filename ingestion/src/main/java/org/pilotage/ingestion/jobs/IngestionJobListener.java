@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -105,8 +106,10 @@ public class IngestionJobListener implements JobExecutionListener {
         events.ended(ingestion);
     }
 
+    /** The failure that says most: a full disk wherever it was met (the bookkeeping failures it causes come first), else the first. */
     private static Throwable firstFailure(JobExecution execution) {
-        return execution.getAllFailureExceptions().isEmpty() ? null : execution.getAllFailureExceptions().getFirst();
+        List<Throwable> all = execution.getAllFailureExceptions();
+        return all.stream().filter(Failures::diskFull).findFirst().orElse(all.isEmpty() ? null : all.getFirst());
     }
 
     /** The sentence a steward reads: the check's own verdict (null), the file's fault, the disk, or an internal failure. */

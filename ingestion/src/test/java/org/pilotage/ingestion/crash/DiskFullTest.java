@@ -77,6 +77,12 @@ class DiskFullTest {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
+            // what the child logged after the last answer read, for a failure to be read in this test's output
+            try (BufferedReader rest = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                rest.lines().forEach(l -> System.out.println("[child] " + l));
+            } catch (java.io.IOException | java.io.UncheckedIOException ignored) {
+                // the stream closed with the process
+            }
         }
     }
 
@@ -86,13 +92,14 @@ class DiskFullTest {
         return next(in);
     }
 
-    /** The next answer line; logging the child may print goes by. */
+    /** The next answer line; what the child logs goes by, into this test's output for a failure to be read. */
     private static String next(BufferedReader in) throws Exception {
         String line;
         while ((line = in.readLine()) != null) {
             if (line.matches("(READY|HEALTH|FILLED|FREED|END|REFUSED|COUNT|UNKNOWN).*")) {
                 return line;
             }
+            System.out.println("[child] " + line);
         }
         return "(the service ended)";
     }
