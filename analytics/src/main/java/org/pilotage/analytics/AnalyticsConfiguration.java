@@ -5,31 +5,54 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import org.pilotage.analytics.actions.ActionRepository;
+import org.pilotage.analytics.actions.ActionService;
+import org.pilotage.analytics.actions.DemoActions;
 import org.pilotage.analytics.audit.AuditLog;
-import org.pilotage.analytics.snapshot.SnapshotService;
+import org.pilotage.analytics.audit.AuditService;
 import org.pilotage.analytics.catalogue.CatalogueRepository;
-import org.pilotage.analytics.notes.CommentRepository;
-import org.pilotage.analytics.rooms.RoomDashboardService;
-import org.pilotage.analytics.rooms.RoomQueries;
-import org.pilotage.analytics.rooms.SteeringRoomRepository;
-import org.pilotage.analytics.status.CommitmentRepository;
-import org.pilotage.analytics.store.DataVersion;
 import org.pilotage.analytics.dashboard.EffectDashboardService;
+import org.pilotage.analytics.dashboard.RoomDashboardService;
+import org.pilotage.analytics.dashboard.RoomQueries;
+import org.pilotage.analytics.notes.CommentRepository;
+import org.pilotage.analytics.notes.DemoNotes;
+import org.pilotage.analytics.notes.NotesService;
 import org.pilotage.analytics.reference.ReferenceRepository;
+import org.pilotage.analytics.reference.ReferenceService;
+import org.pilotage.analytics.rooms.DemoRooms;
+import org.pilotage.analytics.rooms.RoomService;
+import org.pilotage.analytics.rooms.SteeringRoomRepository;
 import org.pilotage.analytics.series.SeriesRepository;
+import org.pilotage.analytics.series.SeriesService;
+import org.pilotage.analytics.snapshot.ExportPolicy;
+import org.pilotage.analytics.snapshot.SnapshotService;
+import org.pilotage.analytics.status.CommitmentRepository;
+import org.pilotage.analytics.store.AppSettings;
+import org.pilotage.analytics.store.DataVersion;
 import org.pilotage.analytics.store.DuckDbStore;
 import org.pilotage.analytics.store.ReadConsistentDataSource;
 import org.pilotage.analytics.store.StoreProperties;
+import org.pilotage.analytics.users.UserRepository;
+import org.pilotage.analytics.users.UserService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** The store and the read side of Pilotage: one DuckDB instance, its pool, and the dashboard queries. */
+/**
+ * The store and the features that read and change it: one DuckDB instance and its pool, the repositories
+ * (data access, {@code queries/<feature>}) and one application service per feature, which owns its rules,
+ * scope checks, writes and audit.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(StoreProperties.class)
+@EnableConfigurationProperties({StoreProperties.class, ExportPolicy.class})
 public class AnalyticsConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -42,10 +65,15 @@ public class AnalyticsConfiguration {
         return store.dataSource();
     }
 
-    /** Every read through this template waits while a publication commits: no half-published file is ever seen. */
+    /** Connections that wait while a publication commits: no half-published file is ever seen through them. */
     @Bean
-    JdbcTemplate jdbcTemplate(DuckDbStore store) {
-        return new JdbcTemplate(new ReadConsistentDataSource(store));
+    ReadConsistentDataSource readConsistentDataSource(DuckDbStore store) {
+        return new ReadConsistentDataSource(store);
+    }
+
+    @Bean
+    JdbcTemplate jdbcTemplate(ReadConsistentDataSource readers) {
+        return new JdbcTemplate(readers);
     }
 
     @Bean
@@ -53,11 +81,30 @@ public class AnalyticsConfiguration {
         return new NamedParameterJdbcTemplate(jdbc);
     }
 
+    /** Changes of several statements that are not publications (a room and its actions deleted together). */
+    @Bean
+    TransactionTemplate storeTransactions(ReadConsistentDataSource readers) {
+        return new TransactionTemplate(new JdbcTransactionManager(readers));
+    }
+
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemDefaultZone();
     }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    DataVersion dataVersion() {
+        return new DataVersion();
+    }
+
+    // Data access
 
     @Bean
     CatalogueRepository catalogueRepository(JdbcTemplate jdbc) {
@@ -75,13 +122,8 @@ public class AnalyticsConfiguration {
     }
 
     @Bean
-    DataVersion dataVersion() {
-        return new DataVersion();
-    }
-
-    @Bean
-    SteeringRoomRepository steeringRoomRepository(JdbcTemplate jdbc, DataVersion version) {
-        return new SteeringRoomRepository(jdbc, version);
+    SteeringRoomRepository steeringRoomRepository(JdbcTemplate jdbc, TransactionTemplate storeTransactions, DataVersion version) {
+        return new SteeringRoomRepository(jdbc, storeTransactions, version);
     }
 
     @Bean
@@ -105,24 +147,91 @@ public class AnalyticsConfiguration {
     }
 
     @Bean
+    AuditLog auditLog(NamedParameterJdbcTemplate jdbc) {
+        return new AuditLog(jdbc);
+    }
+
+    @Bean
+    UserRepository userRepository(NamedParameterJdbcTemplate jdbc) {
+        return new UserRepository(jdbc);
+    }
+
+    // Read side
+
+    @Bean
     RoomDashboardService roomDashboardService(RoomQueries queries, CatalogueRepository catalogue,
                                               CommitmentRepository commitments, CommentRepository comments, DataVersion version) {
         return new RoomDashboardService(queries, catalogue, commitments, comments, version);
     }
 
     @Bean
-    AuditLog auditLog(JdbcTemplate jdbc) {
-        return new AuditLog(jdbc);
+    EffectDashboardService effectDashboardService(CatalogueRepository catalogue, SeriesRepository series, Clock clock) {
+        return new EffectDashboardService(catalogue, series, clock);
+    }
+
+    // Feature services
+
+    @Bean
+    ReferenceService referenceService(ReferenceRepository reference, CatalogueRepository catalogue) {
+        return new ReferenceService(reference, catalogue);
+    }
+
+    @Bean
+    SeriesService seriesService(SeriesRepository series, ReferenceService reference, Clock clock) {
+        return new SeriesService(series, reference, clock);
+    }
+
+    @Bean
+    RoomService roomService(SteeringRoomRepository rooms, ReferenceService reference, AuditLog audit, Clock clock) {
+        return new RoomService(rooms, reference, audit, clock);
+    }
+
+    @Bean
+    ActionService actionService(ActionRepository actions, AuditLog audit) {
+        return new ActionService(actions, audit);
+    }
+
+    @Bean
+    NotesService notesService(CommentRepository comments, CommitmentRepository commitments, AuditLog audit) {
+        return new NotesService(comments, commitments, audit);
     }
 
     @Bean
     SnapshotService snapshotService(RoomDashboardService dashboards, ActionRepository actions, AuditLog audit,
-                                    DataVersion version, Clock clock) {
-        return new SnapshotService(dashboards, actions, audit, version, clock);
+                                    DataVersion version, Clock clock, ExportPolicy exportPolicy) {
+        return new SnapshotService(dashboards, actions, audit, version, clock, exportPolicy);
     }
 
     @Bean
-    EffectDashboardService effectDashboardService(CatalogueRepository catalogue, SeriesRepository series, Clock clock) {
-        return new EffectDashboardService(catalogue, series, clock);
+    UserService userService(UserRepository users, PasswordEncoder encoder, AuditLog audit) {
+        return new UserService(users, encoder, audit);
+    }
+
+    @Bean
+    AuditService auditService(AuditLog audit) {
+        return new AuditService(audit);
+    }
+
+    @Bean
+    @Profile("demo")
+    DemoRooms demoRooms(RoomService rooms, AppSettings settings, Clock clock, ApplicationEventPublisher events) {
+        return new DemoRooms(rooms, settings, clock, events);
+    }
+
+    @Bean
+    @Profile("demo")
+    DemoActions demoActions(ActionService actions, Clock clock) {
+        return new DemoActions(actions, clock);
+    }
+
+    @Bean
+    @Profile("demo")
+    DemoNotes demoNotes(NotesService notes) {
+        return new DemoNotes(notes);
+    }
+
+    @Bean
+    AppSettings appSettings(NamedParameterJdbcTemplate jdbc) {
+        return new AppSettings(jdbc);
     }
 }

@@ -5,14 +5,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.pilotage.analytics.AnalyticsConfiguration;
 import org.pilotage.analytics.catalogue.CatalogueRepository;
 import org.pilotage.analytics.reference.ReferenceRepository;
+import org.pilotage.analytics.store.AppSettings;
 import org.pilotage.analytics.store.DataVersion;
 import org.pilotage.analytics.store.DuckDbStore;
 import org.pilotage.ingestion.demo.DemoData;
-import org.pilotage.ingestion.demo.DemoRooms;
-import org.pilotage.analytics.actions.ActionRepository;
-import org.pilotage.analytics.notes.CommentRepository;
-import org.pilotage.analytics.rooms.SteeringRoomRepository;
-import org.pilotage.analytics.status.CommitmentRepository;
 import org.pilotage.ingestion.jobs.BatchInfrastructure;
 import org.pilotage.ingestion.jobs.IngestionJobConfiguration;
 import org.pilotage.ingestion.jobs.IngestionJobListener;
@@ -27,11 +23,11 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Profile;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Loading files into the store through the ingestion job. Before anything serves: executions cut by
@@ -81,8 +77,9 @@ public class IngestionConfiguration {
 
     @Bean(destroyMethod = "close")
     IngestionService ingestionService(DuckDbStore store, IngestionLog log, IngestionProgress progress, IngestionEvents events,
-                                      Uploads uploads, IngestionQueue queue) {
-        return new IngestionService(store, log, progress, events, uploads, queue);
+                                      Uploads uploads, IngestionQueue queue, org.pilotage.analytics.audit.AuditLog audit,
+                                      RejectReport rejectReport) {
+        return new IngestionService(store, log, progress, events, uploads, queue, audit, rejectReport);
     }
 
     @Bean
@@ -101,16 +98,10 @@ public class IngestionConfiguration {
 
     @Bean
     @Profile("demo")
-    DemoData demoData(IngestionService ingestion, DuckDbStore store, JdbcTemplate jdbc, ReferenceRepository reference,
-                      java.time.Clock clock, DefaultCatalogue catalogue, DemoRooms rooms) {
-        return new DemoData(ingestion, store, jdbc, reference, clock, catalogue, rooms);
-    }
-
-    @Bean
-    @Profile("demo")
-    DemoRooms demoRooms(SteeringRoomRepository rooms, ActionRepository actions, CommentRepository comments,
-                        CommitmentRepository commitments, JdbcTemplate jdbc, java.time.Clock clock) {
-        return new DemoRooms(rooms, actions, comments, commitments, jdbc, clock);
+    DemoData demoData(IngestionService ingestion, DuckDbStore store, AppSettings settings, ReferenceRepository reference,
+                      CatalogueRepository indicators, java.time.Clock clock, DefaultCatalogue catalogue,
+                      ApplicationEventPublisher events) {
+        return new DemoData(ingestion, store, settings, reference, indicators, clock, catalogue, events);
     }
 
     @Bean

@@ -2,14 +2,14 @@ package org.pilotage.ingestion;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -18,31 +18,30 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.pilotage.analytics.store.ArrowMemory;
+import org.pilotage.analytics.access.Caller;
+import org.pilotage.analytics.access.Role;
+import org.pilotage.analytics.audit.AuditLog;
 import org.pilotage.analytics.store.DuckDbStore;
 import org.pilotage.analytics.text.Refusal.Reason;
 import org.pilotage.analytics.text.Sentence;
 import org.pilotage.ingestion.kind.FileKind;
-import org.pilotage.ingestion.kind.UnreadableFileException;
 import org.pilotage.ingestion.log.Ingestion;
 import org.pilotage.ingestion.log.IngestionLog;
 import org.pilotage.ingestion.log.IngestionStatus;
 import org.pilotage.ingestion.progress.IngestionEvents;
 import org.pilotage.ingestion.progress.IngestionProgress;
-import org.pilotage.ingestion.stage.FileFormat;
+import org.pilotage.ingestion.report.RejectReport;
 import org.pilotage.ingestion.stage.Preview;
-import org.pilotage.ingestion.stage.StageContext;
-import org.pilotage.ingestion.stage.StagedFile;
-import org.pilotage.ingestion.stage.Stager;
-import org.pilotage.ingestion.stage.ProgressProbe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes files from stewards (UI and REST alike) and runs them through the ingestion job, one at a
- * time: stores the bytes under a generated name in the data dir, recognises duplicates by SHA-256,
- * refuses what cannot be read before any job runs, queues the rest, and after a stop of the service
- * resumes what was cut (once: a file running at two deaths in a row is failed, it may be the cause).
+ * The ingestions feature, for stewards (UI and REST alike) and the service's own loads: who may load,
+ * see, stop and restart what (each audited), on three parts that each do one job: {@link Uploads} stores
+ * the bytes under a generated name in the data dir, {@link Admission} decides what becomes of a file
+ * (duplicate, unreadable, queued) and {@link IngestionQueue} runs the jobs one at a time. After a stop of
+ * the service it resumes what was cut (once: a file running at two deaths in a row is failed, it may be
+ * the cause).
  */
 public class IngestionService implements AutoCloseable {
 
@@ -50,21 +49,25 @@ public class IngestionService implements AutoCloseable {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private final DuckDbStore store;
+    private final AuditLog audit;
+    private final RejectReport rejectReport;
     private final IngestionLog ingestionLog;
     private final IngestionProgress progress;
     private final Uploads uploads;
     private final IngestionQueue queue;
     private final ConcurrentHashMap<Long, CompletableFuture<Ingestion>> waiting = new ConcurrentHashMap<>();
-    /** Admission (is this content published, under way, or new?) is decided for one file at a time. */
-    private final Object admission = new Object();
+    private final Admission admission;
 
     public IngestionService(DuckDbStore store, IngestionLog ingestionLog, IngestionProgress progress, IngestionEvents events,
-                            Uploads uploads, IngestionQueue queue) {
+                            Uploads uploads, IngestionQueue queue, AuditLog audit, RejectReport rejectReport) {
         this.store = store;
+        this.audit = audit;
+        this.rejectReport = rejectReport;
         this.ingestionLog = ingestionLog;
         this.progress = progress;
         this.uploads = uploads;
         this.queue = queue;
+        this.admission = new Admission(store, ingestionLog, queue);
         events.subscribe(ended -> {
             CompletableFuture<Ingestion> f = waiting.remove(ended.id());
             if (f != null) {
@@ -72,6 +75,80 @@ public class IngestionService implements AutoCloseable {
             }
         });
     }
+
+    // What stewards (and admins) ask, each checked against who asks and audited
+
+    /** A steward's file: accepted and queued, or refused; the launch is audited. */
+    public Ingestion submit(Caller caller, InputStream content, String fileName, FileKind declared) {
+        caller.requireAny(Role.STEWARD, Role.ADMIN);
+        return launched(caller, submit(content, fileName, declared, caller.username(), caller.establishments()));
+    }
+
+    /** A file the Vaadin screen already received into the data dir: moved, not copied again; the launch is audited. */
+    public Ingestion submit(Caller caller, Path received, String fileName, FileKind declared) {
+        caller.requireAny(Role.STEWARD, Role.ADMIN);
+        return launched(caller, submit(received, fileName, declared, caller.username(), caller.establishments()));
+    }
+
+    private Ingestion launched(Caller caller, Ingestion i) {
+        audit.record(caller, "ingestion-launched", "ingestion " + i.id(), i.fileName() + " · " + i.status());
+        return i;
+    }
+
+    /** The kind a request names ({@code indicator-measures}…), or null for «recognise it from the header». */
+    public static FileKind kind(String code) {
+        if (code == null || code.isBlank() || code.equals("auto")) {
+            return null;
+        }
+        return FileKind.ofCode(code).orElseThrow(() -> new IngestionRefusedException(Reason.BAD_REQUEST, "ingestion.unknown-kind", code));
+    }
+
+    /**
+     * The ingestions a caller may see, newest first: a steward limited to some establishments sees the ones
+     * they launched (another's file may hold other establishments' rows), the others see every one.
+     */
+    public List<Ingestion> recent(Caller caller, int limit) {
+        caller.requireAny(Role.STEWARD, Role.ADMIN);
+        if (limit < 1 || limit > 1000) {
+            throw new IngestionRefusedException(Reason.BAD_REQUEST, "ingestion.limit");
+        }
+        return ingestionLog.recent(limit, caller.allEstablishments() ? null : caller.username());
+    }
+
+    /** One ingestion the caller may see, or a refusal that says there is none. */
+    public Ingestion find(Caller caller, long id) {
+        caller.requireAny(Role.STEWARD, Role.ADMIN);
+        return ingestionLog.find(id).filter(i -> visible(caller, i)).orElseThrow(() -> notFound(id));
+    }
+
+    public Ingestion stop(Caller caller, long id) {
+        Ingestion i = find(caller, id);
+        Ingestion stopped = stop(id);
+        audit.record(caller, "ingestion-stopped", "ingestion " + id, i.fileName());
+        return stopped;
+    }
+
+    public Ingestion restart(Caller caller, long id) {
+        Ingestion i = find(caller, id);
+        Ingestion restarted = restart(id);
+        audit.record(caller, "ingestion-restarted", "ingestion " + id, i.fileName());
+        return restarted;
+    }
+
+    /** The reject report of an ingestion the caller may see, in their language. */
+    public void writeRejects(Caller caller, long id, Locale locale, OutputStream out) {
+        rejectReport.write(find(caller, id), locale, out);
+    }
+
+    public String rejectsFileName(Caller caller, long id, Locale locale) {
+        return rejectReport.fileName(find(caller, id), locale);
+    }
+
+    private static boolean visible(Caller caller, Ingestion i) {
+        return caller.allEstablishments() || caller.username().equals(i.startedBy());
+    }
+
+    // The service's own loads (the default catalogue, demo data) and the jobs' plumbing
 
     /**
      * Accepts a file and queues its load.
@@ -90,111 +167,22 @@ public class IngestionService implements AutoCloseable {
      *              the indicator catalogue, which every establishment shares, is refused
      */
     public Ingestion submit(InputStream content, String fileName, FileKind declared, String user, Set<String> scope) {
-        return admit(uploads.store(content), fileName, declared, user, scope);
+        return admission.admit(uploads.store(content), fileName, declared, user, scope);
     }
 
     /** Accepts a file already received into the data dir (the Vaadin screen's upload): moved, not copied again. */
-    public Ingestion submit(Path received, String fileName, FileKind declared, String user, Set<String> scope) {
-        return admit(uploads.adopt(received), fileName, declared, user, scope);
-    }
-
-    private Ingestion admit(Uploads.Stored upload, String fileName, FileKind declared, String user, Set<String> scope) {
-        ingestionLog.flushPending();
-        String name = displayName(fileName);
-        Path stored = upload.path();
-        try {
-            FileFormat format = format(stored, name);
-            StagedFile inspected;
-            try {
-                inspected = inspect(stored, format, declared);
-            } catch (UnreadableFileException e) {
-                synchronized (admission) {
-                    Optional<Ingestion> earlier = ingestionLog.published(upload.sha256());
-                    if (earlier.isPresent()) {
-                        return duplicate(earlier.get(), name, upload, user);
-                    }
-                    long id = ingestionLog.failedBeforeStart(declared == null ? null : declared.code(), name, upload.sha256(), user,
-                            stored.toString(), format.code(), upload.size(), e.sentence());
-                    log.info("Ingestion {} of '{}' refused: {}", id, name, e.english());
-                    return ingestionLog.find(id).orElseThrow();
-                }
-            }
-            if (!scope.isEmpty() && inspected.kind() == FileKind.INDICATOR_CATALOGUE) {
-                throw new IngestionRefusedException(Reason.BAD_REQUEST, "ingestion.catalogue-scope");
-            }
-            synchronized (admission) {
-                Optional<Ingestion> earlier = ingestionLog.published(upload.sha256());
-                if (earlier.isPresent()) {
-                    return duplicate(earlier.get(), name, upload, user);
-                }
-                Optional<Ingestion> running = ingestionLog.active(upload.sha256());
-                if (running.isPresent()) {
-                    throw new IngestionRefusedException(Reason.CONFLICT, "ingestion.already-running", running.get().id());
-                }
-                long id = ingestionLog.queued(inspected.kind().code(), name, upload.sha256(), user, stored.toString(), format.code(),
-                        upload.size());
-                ingestionLog.scope(id, scope);
-                queue.submit(id);
-                return ingestionLog.find(id).orElseThrow();
-            }
-        } catch (RuntimeException e) {
-            Uploads.delete(stored);
-            throw e;
-        }
-    }
-
-    private Ingestion duplicate(Ingestion earlier, String name, Uploads.Stored upload, String user) {
-        Uploads.delete(upload.path());
-        Sentence message = Sentence.of("ingestion.duplicate", earlier.id(),
-                earlier.endedAt() == null ? "?" : DAY.format(earlier.endedAt()));
-        return ingestionLog.find(ingestionLog.duplicate(earlier.kind(), name, upload.sha256(), user, earlier.id(), message)).orElseThrow();
-    }
-
-    private static FileFormat format(Path file, String name) {
-        FileFormat format;
-        try {
-            format = FileFormat.detect(file).orElseThrow(() -> new IngestionRefusedException(Reason.UNSUPPORTED_TYPE, "file.not-supported", name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        FileFormat.claimedBy(name).ifPresent(claimed -> {
-            boolean arrow = (claimed == FileFormat.ARROW_FILE || claimed == FileFormat.ARROW_STREAM)
-                    && (format == FileFormat.ARROW_FILE || format == FileFormat.ARROW_STREAM);
-            if (claimed != format && !arrow) {
-                throw new IngestionRefusedException(Reason.UNSUPPORTED_TYPE, "file.extension-mismatch", name, claimed.code());
-            }
-        });
-        return format;
-    }
-
-    private StagedFile inspect(Path file, FileFormat format, FileKind declared) {
-        try (Connection c = store.dataSource().getConnection(); ArrowMemory.Scope memory = ArrowMemory.scope("inspect", Long.MAX_VALUE)) {
-            Path work = work();
-            return Stager.inspect(file, format, declared, new StageContext(c, work, ProgressProbe.none(), memory.allocator()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    Ingestion submit(Path received, String fileName, FileKind declared, String user, Set<String> scope) {
+        return admission.admit(uploads.adopt(received), fileName, declared, user, scope);
     }
 
     /** What the file looks like to Pilotage before it is loaded: format, kind, encoding, delimiter and first rows. */
     public Preview preview(Path file, String fileName, FileKind declared, int rows) {
-        FileFormat format = format(file, displayName(fileName));
-        try (Connection c = store.dataSource().getConnection(); ArrowMemory.Scope memory = ArrowMemory.scope("preview", Long.MAX_VALUE)) {
-            return Stager.preview(file, format, declared, rows, new StageContext(c, work(), ProgressProbe.none(), memory.allocator()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (SQLException e) {
-            log.info("Preview of '{}' failed: {}", displayName(fileName), e.getMessage());
-            throw new UnreadableFileException("file.unreadable");
-        }
+        return admission.preview(file, fileName, declared, rows);
     }
 
-    private Path work() throws IOException {
-        Path work = store.dataDir().resolve("work");
-        Files.createDirectories(work);
-        return work;
+    /** Where the steward screen receives a file before its preview; {@link #submit(Caller, Path, String, FileKind)} moves it on. */
+    public Path receivingFolder() {
+        return admission.receivingFolder();
     }
 
     /** Loads a file already on disk (default catalogue, demo data) and waits for the outcome. */
@@ -254,16 +242,7 @@ public class IngestionService implements AutoCloseable {
         if (!Files.exists(Path.of(i.storedFile()))) {
             throw new IngestionRefusedException(Reason.CONFLICT, "ingestion.file-missing");
         }
-        synchronized (admission) {
-            if (ingestionLog.published(i.sha256()).isPresent()) {
-                throw new IngestionRefusedException(Reason.CONFLICT, "ingestion.already-published");
-            }
-            if (ingestionLog.active(i.sha256()).isPresent()) {
-                throw new IngestionRefusedException(Reason.CONFLICT, "ingestion.already-running", ingestionLog.active(i.sha256()).get().id());
-            }
-            ingestionLog.requeue(id, false);
-            queue.submit(id);
-        }
+        admission.readmit(i);
         return ingestionLog.find(id).orElseThrow();
     }
 
@@ -302,17 +281,6 @@ public class IngestionService implements AutoCloseable {
 
     private static IngestionRefusedException notFound(long id) {
         return new IngestionRefusedException(Reason.NOT_FOUND, "ingestion.unknown", id);
-    }
-
-    /** Only the last path segment of what a browser or script sent, never used as a path. */
-    static String displayName(String fileName) {
-        if (fileName == null || fileName.isBlank()) {
-            return "fichier";
-        }
-        String name = fileName.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).strip();
-        name = name.replaceAll("[\\p{Cntrl}\\p{Cf}]", "");
-        return name.isEmpty() ? "fichier" : name.length() > 255 ? name.substring(0, 255) : name;
     }
 
     /** Stops the running ingestion (it is resumed at the next start) and waits for the worker, before the store closes. */

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.AppShellSettings;
 import com.vaadin.flow.theme.lumo.Lumo;
+import org.pilotage.analytics.text.Messages;
 import org.pilotage.ingestion.IngestionConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -26,6 +27,6 @@ public class PilotageApplication implements AppShellConfigurator {
 
     @Override
     public void configurePage(AppShellSettings settings) {
-        settings.addMetaTag("description", "Pilotage — salles de pilotage des effets perçus");
+        settings.addMetaTag("description", Messages.get("app.description", Messages.FRENCH));
     }
 }

@@ -23,7 +23,7 @@ public class ActionRepository {
 
     /** Late first, then open ones by due date, done last. */
     public List<PriorityAction> forRoom(long roomId) {
-        return jdbc.query(SqlQueries.get("rooms/actions"),
+        return jdbc.query(SqlQueries.get("actions/for-room"),
                 new MapSqlParameterSource().addValue("room", roomId).addValue("today", LocalDate.now(clock).toString()),
                 (rs, i) -> new PriorityAction(rs.getLong("id"), rs.getLong("room_id"), rs.getString("title"),
                         rs.getString("owner"), rs.getDate("due_date").toLocalDate(),
@@ -34,19 +34,13 @@ public class ActionRepository {
     public long add(long roomId, ActionDraft draft, String by) {
         draft.requireValid();
         version.changed(); // reports list the actions
-        return jdbc.queryForObject("""
-                INSERT INTO priority_action (room_id, title, owner, due_date, status, indicator, created_by)
-                VALUES (:room, :title, :owner, CAST(:due AS DATE), :status, :indicator, :by) RETURNING id""",
-                params(draft).addValue("room", roomId).addValue("by", by), Long.class);
+        return jdbc.queryForObject(SqlQueries.get("actions/insert"), params(draft).addValue("room", roomId).addValue("by", by), Long.class);
     }
 
     public boolean update(long id, ActionDraft draft) {
         draft.requireValid();
         version.changed();
-        return jdbc.update("""
-                UPDATE priority_action SET title = :title, owner = :owner, due_date = CAST(:due AS DATE), status = :status,
-                       indicator = :indicator, updated_at = current_timestamp
-                WHERE id = :id""", params(draft).addValue("id", id)) == 1;
+        return jdbc.update(SqlQueries.get("actions/update"), params(draft).addValue("id", id)) == 1;
     }
 
     private static MapSqlParameterSource params(ActionDraft d) {
@@ -66,7 +60,7 @@ public class ActionRepository {
 
         void requireValid() {
             if (!valid()) {
-                throw new IllegalArgumentException("An action needs a title, an owner, a due date and a status");
+                throw new org.pilotage.analytics.text.Invalid("actions.invalid");
             }
         }
     }

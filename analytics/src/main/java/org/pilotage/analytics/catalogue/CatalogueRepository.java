@@ -35,7 +35,7 @@ public class CatalogueRepository {
     }
 
     public boolean isEmpty() {
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM indicator", Integer.class);
+        Integer n = jdbc.queryForObject(org.pilotage.analytics.store.SqlQueries.get("catalogue/count"), Integer.class);
         return n == null || n == 0;
     }
 }

@@ -1,4 +1,4 @@
-package org.pilotage.analytics.rooms;
+package org.pilotage.analytics.catalogue;
 
 import java.util.Optional;
 

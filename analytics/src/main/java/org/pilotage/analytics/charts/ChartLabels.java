@@ -1,21 +1,18 @@
 package org.pilotage.analytics.charts;
 
 import java.util.Locale;
-import java.util.ResourceBundle;
 
 import org.pilotage.analytics.catalogue.EffectLevel;
 import org.pilotage.analytics.catalogue.IndicatorUnit;
+import org.pilotage.analytics.text.Messages;
 
-/** The few words charts draw themselves, in French or English. */
+/** The few words charts, snapshots and reports draw themselves, in French or English (the {@code charts.*} messages). */
 public final class ChartLabels {
 
-    private final ResourceBundle bundle;
     private final Locale locale;
 
     private ChartLabels(Locale locale) {
-        this.locale = "en".equals(locale.getLanguage()) ? Locale.CANADA : Locale.CANADA_FRENCH;
-        this.bundle = ResourceBundle.getBundle("org.pilotage.analytics.charts.chart-labels", this.locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.locale = Messages.effective(locale);
     }
 
     public static ChartLabels of(Locale locale) {
@@ -26,15 +23,16 @@ public final class ChartLabels {
         return locale;
     }
 
-    public String get(String key) {
-        return bundle.getString(key);
+    /** The sentence of a message key ({@code charts.*} for the words of charts and reports) in this language. */
+    public String get(String key, Object... args) {
+        return Messages.get(key, locale, args);
     }
 
     public String unit(IndicatorUnit unit) {
-        return get("unit." + unit.code());
+        return get("charts.unit." + unit.code());
     }
 
     public String level(EffectLevel level) {
-        return get("level." + level.code());
+        return get("charts.level." + level.code());
     }
 }

@@ -20,12 +20,12 @@ import org.jfree.chart.axis.DateTickUnitType;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
-import org.jfree.chart.ui.Layer;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
@@ -107,8 +107,8 @@ public final class EffectChartRenderer {
     private XYPlot panel(Indicator indicator, List<MonthlyValue> values, YearMonth from, YearMonth to, ChartLabels labels) {
         Map<YearMonth, MonthlyValue> byMonth = new HashMap<>();
         values.forEach(v -> byMonth.put(v.period(), v));
-        TimeSeries value = new TimeSeries(labels.get("value"));
-        TimeSeries target = new TimeSeries(labels.get("target"));
+        TimeSeries value = new TimeSeries(labels.get("charts.value"));
+        TimeSeries target = new TimeSeries(labels.get("charts.target"));
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
             Month month = new Month(m.getMonthValue(), m.getYear());
             MonthlyValue v = byMonth.get(m);
@@ -167,13 +167,13 @@ public final class EffectChartRenderer {
 
     private static LegendItemCollection legend(ChartLabels labels, boolean withComments) {
         LegendItemCollection items = new LegendItemCollection();
-        LegendItem value = new LegendItem(labels.get("value"), ChartStyle.VALUE);
+        LegendItem value = new LegendItem(labels.get("charts.value"), ChartStyle.VALUE);
         value.setLine(new java.awt.geom.Line2D.Double(-12, 0, 12, 0));
         value.setLineStroke(ChartStyle.VALUE_STROKE);
         value.setLinePaint(ChartStyle.VALUE);
         value.setShapeVisible(false);
         value.setLineVisible(true);
-        LegendItem target = new LegendItem(labels.get("target"), ChartStyle.TARGET);
+        LegendItem target = new LegendItem(labels.get("charts.target"), ChartStyle.TARGET);
         target.setLine(new java.awt.geom.Line2D.Double(-12, 0, 12, 0));
         target.setLineStroke(ChartStyle.TARGET_STROKE);
         target.setLinePaint(ChartStyle.TARGET);
@@ -182,7 +182,7 @@ public final class EffectChartRenderer {
         items.add(value);
         items.add(target);
         if (withComments) {
-            LegendItem comment = new LegendItem(labels.get("comment"), ChartStyle.COMMENT);
+            LegendItem comment = new LegendItem(labels.get("charts.comment"), ChartStyle.COMMENT);
             comment.setLine(new java.awt.geom.Line2D.Double(0, -7, 0, 7));
             comment.setLineStroke(ChartStyle.COMMENT_STROKE);
             comment.setLinePaint(ChartStyle.COMMENT);

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -25,8 +26,10 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.pilotage.analytics.catalogue.Indicator;
-import org.pilotage.analytics.rooms.ProjectCategory;
-import org.pilotage.analytics.rooms.RoomQueries.CountPoint;
+import org.pilotage.analytics.catalogue.ProjectCategory;
+import org.pilotage.analytics.notes.IndicatorComment;
+import org.pilotage.analytics.series.CountPoint;
+import org.pilotage.analytics.series.Point;
 
 /** The room-wide charts: project counts by category over the months, and one indicator compared across directions. */
 public final class RoomChartRenderer {
@@ -38,12 +41,12 @@ public final class RoomChartRenderer {
         DateTimeFormatter month = DateTimeFormatter.ofPattern("MMM yyyy", labels.locale());
         for (ProjectCategory c : categories) {
             for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-                data.addValue(null, labels.get("category." + c.code()), month.format(m));
+                data.addValue(null, labels.get("charts.category." + c.code()), month.format(m));
             }
         }
         for (CountPoint p : counts) {
             if (categories.contains(p.category()) && !p.period().isBefore(from) && !p.period().isAfter(to)) {
-                data.setValue(p.count(), labels.get("category." + p.category().code()), month.format(p.period()));
+                data.setValue(p.count(), labels.get("charts.category." + p.category().code()), month.format(p.period()));
             }
         }
         StackedBarRenderer renderer = new StackedBarRenderer();
@@ -53,12 +56,12 @@ public final class RoomChartRenderer {
         for (int i = 0; i < categories.size(); i++) {
             renderer.setSeriesPaint(i, ChartStyle.CATEGORIES[categories.get(i).ordinal() % ChartStyle.CATEGORIES.length]);
         }
-        CategoryPlot plot = categoryPlot(data, renderer, labels.get("projects"), labels);
+        CategoryPlot plot = categoryPlot(data, renderer, labels.get("charts.projects"), labels);
         // Month names stay whole: turned when there are more than six of them.
         plot.getDomainAxis().setCategoryLabelPositions(
                 from.until(to, java.time.temporal.ChronoUnit.MONTHS) >= 6 ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.STANDARD);
         plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(3f);
-        return chart(labels.get("chart.project-counts"), plot, true);
+        return chart(labels.get("charts.chart.project-counts"), plot, true);
     }
 
     /**
@@ -68,8 +71,8 @@ public final class RoomChartRenderer {
     public JFreeChart directions(Indicator indicator, Map<String, Double> values, Map<String, Double> targets, ChartLabels labels) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (String direction : values.keySet()) {
-            data.addValue(values.get(direction), labels.get("value"), direction);
-            data.addValue(targets.get(direction), labels.get("target"), direction);
+            data.addValue(values.get(direction), labels.get("charts.value"), direction);
+            data.addValue(targets.get(direction), labels.get("charts.target"), direction);
         }
         BarRenderer renderer = new BarRenderer();
         renderer.setBarPainter(new StandardBarPainter());
@@ -85,12 +88,12 @@ public final class RoomChartRenderer {
         renderer.setDefaultItemLabelFont(ChartStyle.font(Font.PLAIN, 12));
         CategoryPlot plot = categoryPlot(data, renderer, labels.unit(indicator.unit()), labels);
         plot.getDomainAxis().setMaximumCategoryLabelLines(2);
-        return chart(labels.get("chart.directions").replace("{0}", indicator.label(labels.locale())), plot, true);
+        return chart(labels.get("charts.chart.directions", indicator.label(labels.locale())), plot, true);
     }
 
     /** One line per direction or project over the months, with the indicator's comments as markers. */
-    public JFreeChart members(Indicator indicator, Map<String, java.util.TreeMap<YearMonth, org.pilotage.analytics.rooms.RoomQueries.Point>> members,
-                              YearMonth from, YearMonth to, List<org.pilotage.analytics.notes.IndicatorComment> comments,
+    public JFreeChart members(Indicator indicator, Map<String, TreeMap<YearMonth, Point>> members,
+                              YearMonth from, YearMonth to, List<IndicatorComment> comments,
                               ChartLabels labels, String title) {
         java.util.TimeZone utc = java.util.TimeZone.getTimeZone("UTC");
         org.jfree.data.time.TimeSeriesCollection data = new org.jfree.data.time.TimeSeriesCollection(utc);

@@ -1,4 +1,4 @@
-package org.pilotage.analytics.rooms;
+package org.pilotage.analytics.dashboard;
 
 import java.util.Optional;
 
@@ -32,8 +32,8 @@ public enum RoomChart {
     /** The chart's title in the labels' language (the directions chart without its indicator). */
     public String title(org.pilotage.analytics.charts.ChartLabels labels) {
         return switch (this) {
-            case PROJECT_COUNTS -> labels.get("chart.project-counts");
-            case DIRECTIONS -> labels.get("chart.directions").replace(" — {0}", "");
+            case PROJECT_COUNTS -> labels.get("charts.chart.project-counts");
+            case DIRECTIONS -> labels.get("charts.chart.directions-title");
             default -> labels.level(level);
         };
     }

@@ -1,10 +1,12 @@
-package org.pilotage.analytics.rooms;
+package org.pilotage.analytics.dashboard;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import org.pilotage.analytics.catalogue.EffectLevel;
+import org.pilotage.analytics.rooms.RoomFilters;
+import org.pilotage.analytics.rooms.SteeringRoom;
 
 /**
  * What a room shows for its filters: tiles by effect level (in the room's order), the charts it has,

@@ -1,4 +1,4 @@
-package org.pilotage.analytics.rooms;
+package org.pilotage.analytics.dashboard;
 
 import java.sql.Timestamp;
 import java.time.YearMonth;
@@ -8,21 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.pilotage.analytics.catalogue.ProjectCategory;
+import org.pilotage.analytics.rooms.ReportingPeriod;
+import org.pilotage.analytics.series.CountPoint;
+import org.pilotage.analytics.series.Point;
 import org.pilotage.analytics.store.SqlQueries;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /** The named queries behind a room (sql/queries/rooms), each reading published data only. */
 public class RoomQueries {
-
-    private static final String SEP = SteeringRoomRepository.SEPARATOR;
-
-    /** A month's value and target of one series; ingestionId is the newest ingestion behind it. */
-    public record Point(YearMonth period, Double value, Double target, long ingestionId) {
-    }
-
-    public record CountPoint(YearMonth period, ProjectCategory category, long count, long ingestionId) {
-    }
 
     /** A published row behind an indicator, with the file it came from. */
     public record MeasureRow(String direction, String project, YearMonth period, double value, Double target,
@@ -35,23 +30,73 @@ public class RoomQueries {
         this.jdbc = jdbc;
     }
 
-    /** Monthly points per indicator (in the order asked), directions summed or averaged as the unit says. */
-    public Map<String, TreeMap<YearMonth, Point>> indicatorMonths(String establishment, List<String> directions,
-                                                                   String project, List<String> indicators,
-                                                                   YearMonth from, YearMonth to) {
-        Map<String, TreeMap<YearMonth, Point>> out = new LinkedHashMap<>();
-        indicators.forEach(i -> out.put(i, new TreeMap<>()));
-        if (indicators.isEmpty()) {
-            return out;
+    /** The periods a tile compares: the one shown, the one before and the same one a year earlier. */
+    public record Periods(ReportingPeriod now, ReportingPeriod previous, ReportingPeriod yearEarlier) {
+
+        public static Periods of(ReportingPeriod period) {
+            return new Periods(period, period.previous(), period.yearEarlier());
         }
-        jdbc.query(SqlQueries.get("rooms/indicator-months"), scope(establishment, directions, from, to)
-                .addValue("indicators", String.join(SEP, indicators))
-                .addValue("project", project == null ? "" : project), rs -> {
-                    YearMonth m = YearMonth.parse(rs.getString("period"));
-                    out.get(rs.getString("indicator")).put(m, new Point(m, rs.getDouble("value"),
-                            rs.getObject("target") == null ? null : rs.getDouble("target"), rs.getLong("ingestion_id")));
+    }
+
+    /**
+     * A room's indicators, each with its months (directions combined) and its figures over the periods a
+     * tile compares (keys {@code now}, {@code previous}, {@code year-earlier}; like with like).
+     */
+    public record IndicatorFigures(Map<String, TreeMap<YearMonth, Point>> months, Map<String, Map<String, Figure>> periods) {
+    }
+
+    /**
+     * One pass over a room's indicators ({@code rooms/indicator-figures.sql}): their months from {@code from} to
+     * {@code to}, which hold the three periods, and their figures over those periods.
+     */
+    public IndicatorFigures indicatorFigures(String establishment, List<String> directions, String project, List<String> indicators,
+                                             YearMonth from, YearMonth to, Periods periods) {
+        Map<String, TreeMap<YearMonth, Point>> months = new LinkedHashMap<>();
+        Map<String, Map<String, Figure>> figures = new LinkedHashMap<>();
+        indicators.forEach(i -> {
+            months.put(i, new TreeMap<>());
+            figures.put(i, new LinkedHashMap<>());
+        });
+        if (indicators.isEmpty()) {
+            return new IndicatorFigures(months, figures);
+        }
+        jdbc.query(SqlQueries.get("rooms/indicator-figures"), scope(establishment, directions, from, to)
+                .addValue("indicators", SqlQueries.codes(indicators))
+                .addValue("project", project == null ? "" : project)
+                .addValue("now_from", periods.now().start().atDay(1).toString())
+                .addValue("now_to", periods.now().end().atDay(1).toString())
+                .addValue("previous_from", periods.previous().start().atDay(1).toString())
+                .addValue("previous_to", periods.previous().end().atDay(1).toString())
+                .addValue("year_from", periods.yearEarlier().start().atDay(1).toString())
+                .addValue("year_to", periods.yearEarlier().end().atDay(1).toString()), rs -> {
+                    String indicator = rs.getString("indicator");
+                    String kind = rs.getString("kind");
+                    if (kind.equals("month")) {
+                        YearMonth m = YearMonth.parse(rs.getString("period"));
+                        months.get(indicator).put(m, new Point(m, rs.getDouble("value"),
+                                rs.getObject("target") == null ? null : rs.getDouble("target"), rs.getLong("ingestion_id")));
+                    } else {
+                        figures.get(indicator).put(kind, figure(rs));
+                    }
+                });
+        return new IndicatorFigures(months, figures);
+    }
+
+    /** One indicator's figure per direction of the scope over a period (the directions compared). */
+    public Map<String, Figure> directionTotals(String establishment, List<String> directions, String project, String indicator,
+                                               ReportingPeriod period) {
+        Map<String, Figure> out = new TreeMap<>();
+        jdbc.query(SqlQueries.get("rooms/direction-totals"), scope(establishment, directions, period.start(), period.end())
+                .addValue("indicator", indicator).addValue("project", project == null ? "" : project),
+                rs -> {
+                    out.put(rs.getString("member"), figure(rs));
                 });
         return out;
+    }
+
+    private static Figure figure(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Figure(rs.getObject("value") == null ? null : rs.getDouble("value"),
+                rs.getObject("target") == null ? null : rs.getDouble("target"));
     }
 
     /** One indicator's monthly points per direction of the scope. */
@@ -80,7 +125,7 @@ public class RoomQueries {
     public List<CountPoint> projectCounts(String establishment, List<String> directions, List<ProjectCategory> categories,
                                           YearMonth from, YearMonth to) {
         return jdbc.query(SqlQueries.get("rooms/project-counts"), scope(establishment, directions, from, to)
-                        .addValue("categories", String.join(SEP, categories.stream().map(ProjectCategory::code).toList())),
+                        .addValue("categories", SqlQueries.codes(categories.stream().map(ProjectCategory::code).toList())),
                 (rs, i) -> new CountPoint(YearMonth.parse(rs.getString("period")),
                         ProjectCategory.parse(rs.getString("category")).orElseThrow(), rs.getLong("count"),
                         rs.getLong("ingestion_id")));
@@ -103,7 +148,7 @@ public class RoomQueries {
             return out;
         }
         jdbc.query(SqlQueries.get("rooms/ingestions"), new MapSqlParameterSource("ids",
-                String.join(SEP, ids.stream().map(String::valueOf).toList())), rs -> {
+                SqlQueries.codes(ids)), rs -> {
                     Timestamp at = rs.getTimestamp("published_at");
                     out.put(rs.getLong("id"), new RoomDashboard.Provenance(rs.getLong("id"), rs.getString("file_name"),
                             at == null ? null : at.toInstant()));
@@ -120,7 +165,7 @@ public class RoomQueries {
     private static MapSqlParameterSource scope(String establishment, List<String> directions, YearMonth from, YearMonth to) {
         return new MapSqlParameterSource()
                 .addValue("establishment", establishment)
-                .addValue("directions", String.join(SEP, directions))
+                .addValue("directions", SqlQueries.codes(directions))
                 .addValue("from", from.atDay(1).toString())
                 .addValue("to", to.atDay(1).toString());
     }

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.pilotage.analytics.store.DataVersion;
 import org.pilotage.analytics.store.SqlQueries;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -25,11 +24,9 @@ public class CommentRepository {
     public long add(String indicator, String establishment, YearMonth period, String text, String author) {
         String clean = text == null ? "" : text.strip();
         if (clean.isEmpty() || clean.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("A comment holds 1 to " + MAX_LENGTH + " characters");
+            throw new org.pilotage.analytics.text.Invalid("comments.empty");
         }
-        Long id = jdbc.queryForObject("""
-                INSERT INTO indicator_comment (indicator, establishment, period, text, author)
-                VALUES (:indicator, :establishment, CAST(:period AS DATE), :text, :author) RETURNING id""",
+        Long id = jdbc.queryForObject(SqlQueries.get("notes/comment-insert"),
                 new MapSqlParameterSource().addValue("indicator", indicator).addValue("establishment", establishment)
                         .addValue("period", period.atDay(1).toString()).addValue("text", clean).addValue("author", author),
                 Long.class);
@@ -39,9 +36,9 @@ public class CommentRepository {
 
     /** Comments on some indicators of an establishment between two months, oldest first. */
     public List<IndicatorComment> find(String establishment, List<String> indicators, YearMonth from, YearMonth to) {
-        return jdbc.query(SqlQueries.get("rooms/comments"), new MapSqlParameterSource()
+        return jdbc.query(SqlQueries.get("notes/comments"), new MapSqlParameterSource()
                         .addValue("establishment", establishment)
-                        .addValue("indicators", String.join("\u001F", indicators))
+                        .addValue("indicators", SqlQueries.codes(indicators))
                         .addValue("from", from.atDay(1).toString())
                         .addValue("to", to.atDay(1).toString()),
                 (rs, i) -> new IndicatorComment(rs.getLong("id"), rs.getString("indicator"), establishment,

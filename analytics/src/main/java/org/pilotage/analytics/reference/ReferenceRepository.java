@@ -29,7 +29,8 @@ public class ReferenceRepository {
 
     /** Gives an establishment its display name (codes seen first in a file are named by their code). */
     public void nameEstablishment(String code, String name) {
-        jdbc.update("UPDATE establishment SET name = ? WHERE code = ?", name, code);
+        new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc).update(SqlQueries.get("reference/name-establishment"),
+                new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("name", name).addValue("code", code));
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-/** What an admin fills in to create or change a room; {@link #problems()} says what is wrong, in French and English keys. */
+import org.pilotage.analytics.catalogue.ProjectCategory;
+import org.pilotage.analytics.text.Sentence;
+
+/** What an admin fills in to create or change a room; {@link #problems()} says what is wrong. */
 public record RoomDraft(String name, RoomLevel level, String establishment, List<String> directions,
                         List<String> indicators, List<ProjectCategory> categories) {
 
@@ -15,22 +18,22 @@ public record RoomDraft(String name, RoomLevel level, String establishment, List
         categories = categories == null ? List.of() : List.copyOf(new LinkedHashSet<>(categories));
     }
 
-    /** i18n keys of the rules the draft breaks; empty when it may be saved. */
-    public List<String> problems() {
-        List<String> problems = new ArrayList<>();
+    /** The rules the draft breaks; empty when it may be saved. */
+    public List<Sentence> problems() {
+        List<Sentence> problems = new ArrayList<>();
         if (name.isEmpty()) {
-            problems.add("room.error.name");
+            problems.add(Sentence.of("room.error.name"));
         } else if (name.length() > 120) {
-            problems.add("room.error.name-length");
+            problems.add(Sentence.of("room.error.name-length"));
         }
         if (level == null) {
-            problems.add("room.error.level");
+            problems.add(Sentence.of("room.error.level"));
         }
         if (establishment == null || establishment.isBlank()) {
-            problems.add("room.error.establishment");
+            problems.add(Sentence.of("room.error.establishment"));
         }
         if (indicators.isEmpty() && categories.isEmpty()) {
-            problems.add("room.error.content");
+            problems.add(Sentence.of("room.error.content"));
         }
         return problems;
     }

@@ -3,6 +3,8 @@ package org.pilotage.analytics.rooms;
 import java.time.Instant;
 import java.util.List;
 
+import org.pilotage.analytics.catalogue.ProjectCategory;
+
 /**
  * A steering room: a level, a scope (an establishment and, optionally, some of its directions; none
  * means all) and the ordered indicators and project-count categories it reviews.

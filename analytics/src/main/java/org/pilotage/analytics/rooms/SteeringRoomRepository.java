@@ -7,20 +7,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.pilotage.analytics.catalogue.ProjectCategory;
 import org.pilotage.analytics.store.DataVersion;
 import org.pilotage.analytics.store.SqlQueries;
+import org.pilotage.analytics.text.Invalid;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Steering rooms and their priority actions' lifetime. */
 public class SteeringRoomRepository {
 
-    static final String SEPARATOR = "\u001F";
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final TransactionTemplate transactions;
     private final DataVersion version;
 
-    public SteeringRoomRepository(JdbcTemplate jdbc, DataVersion version) {
+    /**
+     * @param transactions the store's transactions, for a change that spans statements
+     */
+    public SteeringRoomRepository(JdbcTemplate jdbc, TransactionTemplate transactions, DataVersion version) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.transactions = transactions;
         this.version = version;
     }
 
@@ -46,63 +57,44 @@ public class SteeringRoomRepository {
 
     public long create(RoomDraft draft, String by) {
         requireValid(draft);
-        Long id = jdbc.queryForObject("""
-                INSERT INTO steering_room (name, level, establishment, directions, indicators, categories, created_by)
-                VALUES (?, ?, ?, split_codes(?), split_codes(?), split_codes(?), ?) RETURNING id""", Long.class,
-                draft.name(), draft.level().code(), draft.establishment(), join(draft.directions()),
-                join(draft.indicators()), join(draft.categories().stream().map(ProjectCategory::code).toList()), by);
+        Long id = named.queryForObject(SqlQueries.get("rooms/insert"), params(draft).addValue("by", by), Long.class);
         version.changed();
         return id;
     }
 
     public boolean update(long id, RoomDraft draft) {
         requireValid(draft);
-        int n = jdbc.update("""
-                UPDATE steering_room SET name = ?, level = ?, establishment = ?, directions = split_codes(?),
-                       indicators = split_codes(?), categories = split_codes(?), updated_at = current_timestamp
-                WHERE id = ?""", draft.name(), draft.level().code(), draft.establishment(), join(draft.directions()),
-                join(draft.indicators()), join(draft.categories().stream().map(ProjectCategory::code).toList()), id);
+        int n = named.update(SqlQueries.get("rooms/update"), params(draft).addValue("id", id));
         version.changed();
         return n == 1;
     }
 
     /** Deletes a room with its priority actions, in one transaction. */
     public boolean delete(long id) {
-        Boolean deleted = jdbc.execute((java.sql.Connection c) -> {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try (var actions = c.prepareStatement("DELETE FROM priority_action WHERE room_id = ?");
-                 var room = c.prepareStatement("DELETE FROM steering_room WHERE id = ?")) {
-                actions.setLong(1, id);
-                actions.executeUpdate();
-                room.setLong(1, id);
-                int n = room.executeUpdate();
-                c.commit();
-                return n == 1;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
+        Boolean deleted = transactions.execute(status -> {
+            MapSqlParameterSource p = new MapSqlParameterSource("id", id);
+            named.update(SqlQueries.get("rooms/delete-actions"), p);
+            return named.update(SqlQueries.get("rooms/delete"), p) == 1;
         });
         version.changed();
         return Boolean.TRUE.equals(deleted);
     }
 
+    private static MapSqlParameterSource params(RoomDraft draft) {
+        return new MapSqlParameterSource().addValue("name", draft.name()).addValue("level", draft.level().code())
+                .addValue("establishment", draft.establishment()).addValue("directions", join(draft.directions()))
+                .addValue("indicators", join(draft.indicators()))
+                .addValue("categories", join(draft.categories().stream().map(ProjectCategory::code).toList()));
+    }
+
     private static void requireValid(RoomDraft draft) {
         if (!draft.problems().isEmpty()) {
-            throw new IllegalArgumentException("Invalid room: " + draft.problems());
+            throw new Invalid(draft.problems());
         }
     }
 
     static String join(List<String> codes) {
-        for (String c : codes) {
-            if (c.contains(SEPARATOR)) {
-                throw new IllegalArgumentException("A code holds a control character: " + c);
-            }
-        }
-        return String.join(SEPARATOR, codes);
+        return SqlQueries.codes(codes);
     }
 
     private static SteeringRoom room(ResultSet rs) throws SQLException {

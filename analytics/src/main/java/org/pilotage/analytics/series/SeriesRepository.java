@@ -25,7 +25,7 @@ public class SeriesRepository {
                 .addValue("establishment", q.establishment())
                 .addValue("direction", q.direction())
                 .addValue("project", q.project())
-                .addValue("establishments", q.scope() == null ? null : String.join("\u001F", q.scope()))
+                .addValue("establishments", q.scope() == null ? null : SqlQueries.codes(q.scope()))
                 .addValue("from", q.from().atDay(1).toString())
                 .addValue("to", q.to().atDay(1).toString());
         return jdbc.query(SqlQueries.get("series/monthly-values"), params, (rs, i) -> new MonthlyValue(
@@ -60,7 +60,7 @@ public class SeriesRepository {
                                              List<String> scope) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("establishment", establishment)
-                .addValue("establishments", scope == null ? null : String.join("\u001F", scope))
+                .addValue("establishments", scope == null ? null : SqlQueries.codes(scope))
                 .addValue("direction", direction)
                 .addValue("from", from.atDay(1).toString())
                 .addValue("to", to.atDay(1).toString());

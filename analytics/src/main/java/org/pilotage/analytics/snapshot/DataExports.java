@@ -32,7 +32,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.pilotage.analytics.charts.ChartLabels;
-import org.pilotage.analytics.rooms.ChartData;
+import org.pilotage.analytics.dashboard.ChartData;
 import org.pilotage.analytics.text.SpreadsheetSafe;
 
 /**
@@ -53,7 +53,7 @@ public final class DataExports {
         DecimalFormat number = new DecimalFormat("0.######", DecimalFormatSymbols.getInstance(fr ? Locale.CANADA_FRENCH : Locale.ROOT));
         StringBuilder out = new StringBuilder("\uFEFF");
         List<String> header = new ArrayList<>();
-        data.columns().forEach(c -> header.add(SpreadsheetSafe.csvField(labels.get("col." + c), delimiter)));
+        data.columns().forEach(c -> header.add(SpreadsheetSafe.csvField(labels.get("charts.col." + c), delimiter)));
         out.append(String.join(String.valueOf(delimiter), header)).append("\r\n");
         for (List<Object> row : data.rows()) {
             List<String> cells = new ArrayList<>();
@@ -82,7 +82,7 @@ public final class DataExports {
             Row head = sheet.createRow(0);
             for (int c = 0; c < data.columns().size(); c++) {
                 Cell cell = head.createCell(c);
-                cell.setCellValue(labels.get("col." + data.columns().get(c)));
+                cell.setCellValue(labels.get("charts.col." + data.columns().get(c)));
                 cell.setCellStyle(bold);
             }
             int r = 1;
@@ -101,7 +101,7 @@ public final class DataExports {
                     }
                 }
             }
-            SXSSFSheet about = book.createSheet(labels.get("prov.sheet"));
+            SXSSFSheet about = book.createSheet(labels.get("charts.prov.sheet"));
             int a = 0;
             for (String line : provenance.lines()) {
                 about.createRow(a++).createCell(0).setCellValue(SpreadsheetSafe.cell(line));

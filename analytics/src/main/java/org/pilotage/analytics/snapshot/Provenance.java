@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.pilotage.analytics.charts.ChartLabels;
-import org.pilotage.analytics.rooms.RoomDashboard;
+import org.pilotage.analytics.dashboard.RoomDashboard;
 
 /**
  * Where a snapshot comes from: the room and its scope, the filters and period, the data's freshness,
@@ -26,23 +26,21 @@ public record Provenance(long roomId, String room, String level, String scope, S
     /** The lines printed on a snapshot, in its language. */
     public List<String> lines() {
         ChartLabels l = ChartLabels.of(locale);
-        boolean fr = !"en".equals(locale.getLanguage());
-        DateTimeFormatter day = DateTimeFormatter.ofPattern(fr ? "d MMMM yyyy" : "MMMM d, yyyy", l.locale());
-        DateTimeFormatter time = DateTimeFormatter.ofPattern(fr ? "d MMMM yyyy 'à' HH:mm:ss z" : "MMMM d, yyyy 'at' HH:mm:ss z", l.locale());
+        DateTimeFormatter day = DateTimeFormatter.ofPattern(l.get("format.date"), l.locale());
+        DateTimeFormatter time = DateTimeFormatter.ofPattern(l.get("format.timestamp"), l.locale());
         return List.of(
-                l.get("prov.room").replace("{0}", room).replace("{1}", level).replace("{2}", scope),
-                l.get("prov.filters").replace("{0}", filters).replace("{1}", period),
-                (freshness == null ? l.get("prov.no-data") : l.get("prov.freshness").replace("{0}", day.format(freshness.atZone(ZONE))))
-                        + " · " + l.get("prov.ingestions").replace("{0}", ingestionList(fr)),
-                l.get("prov.generated").replace("{0}", time.format(generatedAt.atZone(ZONE))).replace("{1}", generatedBy)
-                        .replace("{2}", contentHash));
+                l.get("charts.prov.room", room, level, scope),
+                l.get("charts.prov.filters", filters, period),
+                (freshness == null ? l.get("charts.prov.no-data") : l.get("charts.prov.freshness", day.format(freshness.atZone(ZONE))))
+                        + " · " + l.get("charts.prov.ingestions", ingestionList(l)),
+                l.get("charts.prov.generated", time.format(generatedAt.atZone(ZONE)), generatedBy, contentHash));
     }
 
-    private String ingestionList(boolean fr) {
+    private String ingestionList(ChartLabels l) {
         if (ingestions.isEmpty()) {
             return "—";
         }
-        return ingestions.stream().map(i -> (fr ? "n° " : "#") + i.id() + " " + i.fileName()).collect(Collectors.joining(", "));
+        return ingestions.stream().map(i -> l.get("format.ingestion-ref", i.id()) + " " + i.fileName()).collect(Collectors.joining(", "));
     }
 
     /** The same facts as key → value, for a file's own metadata fields. */

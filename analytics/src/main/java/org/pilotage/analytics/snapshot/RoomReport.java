@@ -19,10 +19,10 @@ import org.pilotage.analytics.catalogue.EffectLevel;
 import org.pilotage.analytics.catalogue.IndicatorUnit;
 import org.pilotage.analytics.charts.ChartLabels;
 import org.pilotage.analytics.charts.ChartStyle;
-import org.pilotage.analytics.rooms.IndicatorTile;
-import org.pilotage.analytics.rooms.RoomChart;
-import org.pilotage.analytics.rooms.RoomDashboard;
-import org.pilotage.analytics.rooms.RoomDashboardService;
+import org.pilotage.analytics.dashboard.IndicatorTile;
+import org.pilotage.analytics.dashboard.RoomChart;
+import org.pilotage.analytics.dashboard.RoomDashboard;
+import org.pilotage.analytics.dashboard.RoomDashboardService;
 import org.pilotage.analytics.rooms.RoomFilters;
 import org.pilotage.analytics.rooms.SteeringRoom;
 import org.pilotage.analytics.status.Trend;
@@ -87,21 +87,21 @@ final class RoomReport {
                 footer(g, n, total);
             });
         }
-        return PdfDocuments.pages(l.get("report.title") + " — " + room.name(), provenance, withFooters);
+        return PdfDocuments.pages(l.get("charts.report.title") + " — " + room.name(), provenance, withFooters);
     }
 
     private void titlePage(Graphics2D g, int n) {
         float y = 120;
-        y = PdfDocuments.text(g, l.get("report.title"), M, y, Font.PLAIN, 16, PdfDocuments.MUTED);
+        y = PdfDocuments.text(g, l.get("charts.report.title"), M, y, Font.PLAIN, 16, PdfDocuments.MUTED);
         g.setFont(ChartStyle.font(Font.BOLD, 28));
         for (String line : PdfDocuments.wrap(g, room.name(), PdfDocuments.PAGE_WIDTH - 2 * M)) {
             y = PdfDocuments.text(g, line, M, y + 8, Font.BOLD, 28, PdfDocuments.TEXT);
         }
         y += 18;
-        y = field(g, l.get("report.level"), provenance.level(), y);
-        y = field(g, l.get("report.scope"), provenance.scope(), y);
-        y = field(g, l.get("report.period"), provenance.period(), y);
-        y = field(g, l.get("report.language"), l.get("report.language-name"), y);
+        y = field(g, l.get("charts.report.level"), provenance.level(), y);
+        y = field(g, l.get("charts.report.scope"), provenance.scope(), y);
+        y = field(g, l.get("charts.report.period"), provenance.period(), y);
+        y = field(g, l.get("charts.report.language"), l.get("charts.report.language-name"), y);
         y += 16;
         PdfDocuments.rule(g, y - 12);
         g.setFont(ChartStyle.font(Font.PLAIN, 11));
@@ -118,10 +118,10 @@ final class RoomReport {
     }
 
     private void tilesPage(Graphics2D g, List<IndicatorTile> tiles) {
-        float y = PdfDocuments.text(g, l.get("report.tiles") + " — " + provenance.period(), M, 60, Font.BOLD, 18, PdfDocuments.TEXT) + 6;
+        float y = PdfDocuments.text(g, l.get("charts.report.tiles") + " — " + provenance.period(), M, 60, Font.BOLD, 18, PdfDocuments.TEXT) + 6;
         float[] x = {M, M + 280, M + 350, M + 420, M + 495, M + 620};
-        String[] head = {l.get("report.col.indicator"), l.get("report.col.value"), l.get("report.col.target"),
-                l.get("report.col.commitment"), l.get("report.col.status"), l.get("report.col.previous") + " / " + l.get("report.col.year")};
+        String[] head = {l.get("charts.report.col.indicator"), l.get("charts.report.col.value"), l.get("charts.report.col.target"),
+                l.get("charts.report.col.commitment"), l.get("charts.report.col.status"), l.get("charts.report.col.previous") + " / " + l.get("charts.report.col.year")};
         for (int i = 0; i < head.length; i++) {
             PdfDocuments.text(g, head[i], x[i], y, Font.BOLD, 10, PdfDocuments.MUTED);
         }
@@ -140,7 +140,7 @@ final class RoomReport {
             PdfDocuments.text(g, value(t.value(), t.indicator().unit()), x[1], y, Font.BOLD, 10, PdfDocuments.TEXT);
             PdfDocuments.text(g, value(t.target(), t.indicator().unit()), x[2], y, Font.PLAIN, 10, PdfDocuments.TEXT);
             PdfDocuments.text(g, value(t.commitment(), t.indicator().unit()), x[3], y, Font.PLAIN, 10, PdfDocuments.TEXT);
-            PdfDocuments.text(g, icon(t) + " " + l.get("status." + t.status().code()), x[4], y, Font.BOLD, 10, colour(t));
+            PdfDocuments.text(g, icon(t) + " " + l.get("charts.status." + t.status().code()), x[4], y, Font.BOLD, 10, colour(t));
             PdfDocuments.text(g, trend(t.vsPrevious(), t.indicator().unit()) + "  /  " + trend(t.vsYearEarlier(), t.indicator().unit()),
                     x[5], y, Font.PLAIN, 10, PdfDocuments.TEXT);
             y += 17;
@@ -162,14 +162,14 @@ final class RoomReport {
     }
 
     private void actionsPage(Graphics2D g, List<PriorityAction> part) {
-        float y = PdfDocuments.text(g, l.get("report.actions"), M, 60, Font.BOLD, 18, PdfDocuments.TEXT) + 6;
+        float y = PdfDocuments.text(g, l.get("charts.report.actions"), M, 60, Font.BOLD, 18, PdfDocuments.TEXT) + 6;
         if (part.isEmpty()) {
-            PdfDocuments.text(g, l.get("report.no-actions"), M, y + 10, Font.PLAIN, 12, PdfDocuments.TEXT);
+            PdfDocuments.text(g, l.get("charts.report.no-actions"), M, y + 10, Font.PLAIN, 12, PdfDocuments.TEXT);
             return;
         }
         float[] x = {M, M + 330, M + 490, M + 575, M + 650};
-        String[] head = {l.get("report.col.action"), l.get("report.col.owner"), l.get("report.col.due"),
-                l.get("report.col.action-status"), l.get("report.col.indicator")};
+        String[] head = {l.get("charts.report.col.action"), l.get("charts.report.col.owner"), l.get("charts.report.col.due"),
+                l.get("charts.report.col.action-status"), l.get("charts.report.col.indicator")};
         for (int i = 0; i < head.length; i++) {
             PdfDocuments.text(g, head[i], x[i], y, Font.BOLD, 10, PdfDocuments.MUTED);
         }
@@ -182,7 +182,7 @@ final class RoomReport {
             PdfDocuments.text(g, PdfDocuments.fit(g, a.title(), x[1] - x[0] - 8), x[0], y, Font.PLAIN, 10, PdfDocuments.TEXT);
             PdfDocuments.text(g, PdfDocuments.fit(g, a.owner(), x[2] - x[1] - 8), x[1], y, Font.PLAIN, 10, PdfDocuments.TEXT);
             PdfDocuments.text(g, day.format(a.dueDate()), x[2], y, Font.PLAIN, 10, PdfDocuments.TEXT);
-            PdfDocuments.text(g, a.late() ? "⚠ " + l.get("action.late") : l.get("action." + a.status().code()), x[3], y,
+            PdfDocuments.text(g, a.late() ? "⚠ " + l.get("charts.action.late") : l.get("charts.action." + a.status().code()), x[3], y,
                     a.late() ? Font.BOLD : Font.PLAIN, 10, a.late() ? new Color(0xA6, 0x3F, 0x00) : PdfDocuments.TEXT);
             g.setFont(ChartStyle.font(Font.PLAIN, 10));
             PdfDocuments.text(g, a.indicator() == null ? "—" : PdfDocuments.fit(g, a.indicator(), PdfDocuments.PAGE_WIDTH - M - x[4]),
@@ -197,7 +197,7 @@ final class RoomReport {
         g.setFont(ChartStyle.font(Font.PLAIN, 9));
         String left = PdfDocuments.fit(g, room.name() + " · " + provenance.period() + " · " + provenance.contentHash(), 560);
         PdfDocuments.text(g, left, M, y, Font.PLAIN, 9, PdfDocuments.MUTED);
-        String right = l.get("report.page").replace("{0}", String.valueOf(page)).replace("{1}", String.valueOf(total));
+        String right = l.get("charts.report.page").replace("{0}", String.valueOf(page)).replace("{1}", String.valueOf(total));
         int width = g.getFontMetrics().stringWidth(right);
         PdfDocuments.text(g, right, PdfDocuments.PAGE_WIDTH - M - width, y, Font.PLAIN, 9, PdfDocuments.MUTED);
     }

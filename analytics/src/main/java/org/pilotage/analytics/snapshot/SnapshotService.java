@@ -19,20 +19,22 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.pilotage.analytics.access.Caller;
 import org.pilotage.analytics.actions.ActionRepository;
 import org.pilotage.analytics.audit.AuditLog;
 import org.pilotage.analytics.charts.ChartEncoder;
 import org.pilotage.analytics.charts.ChartLabels;
 import org.pilotage.analytics.charts.ChartStyle;
-import org.pilotage.analytics.rooms.ChartData;
+import org.pilotage.analytics.dashboard.ChartData;
+import org.pilotage.analytics.dashboard.RoomChart;
+import org.pilotage.analytics.dashboard.RoomDashboard;
+import org.pilotage.analytics.dashboard.RoomDashboardService;
 import org.pilotage.analytics.rooms.ReportingPeriod;
-import org.pilotage.analytics.rooms.RoomChart;
-import org.pilotage.analytics.rooms.RoomDashboard;
-import org.pilotage.analytics.rooms.RoomDashboardService;
 import org.pilotage.analytics.rooms.RoomFilters;
 import org.pilotage.analytics.rooms.SteeringRoom;
 import org.pilotage.analytics.store.DataVersion;
 import org.pilotage.analytics.store.ResultCache;
+import org.pilotage.analytics.text.Refusal;
 
 /**
  * Snapshots for executives: a room's chart as PNG (2×), SVG or PDF with its provenance printed on it
@@ -51,8 +53,16 @@ public class SnapshotService {
     private final Clock clock;
     private final ResultCache cache;
 
+    private final ExportPolicy policy;
+
     public SnapshotService(RoomDashboardService dashboards, ActionRepository actions, AuditLog audit, DataVersion version,
                            Clock clock) {
+        this(dashboards, actions, audit, version, clock, new ExportPolicy(false));
+    }
+
+    public SnapshotService(RoomDashboardService dashboards, ActionRepository actions, AuditLog audit, DataVersion version,
+                           Clock clock, ExportPolicy policy) {
+        this.policy = policy;
         this.dashboards = dashboards;
         this.actions = actions;
         this.audit = audit;
@@ -92,11 +102,37 @@ public class SnapshotService {
         cache.clear();
     }
 
+    public boolean mayDownload(Caller caller) {
+        return policy.mayDownload(caller);
+    }
+
+    /** A chart or its data downloaded: only by whom the policy allows, and recorded in the audit log. */
+    public Snapshot download(Caller caller, SteeringRoom room, RoomChart chart, RoomFilters filters, Locale locale, ExportFormat format) {
+        requireDownload(caller);
+        Snapshot s = chart(room, chart, filters, locale, format, caller.username());
+        recordDownload(caller, room, chart.id() + "." + format.extension(), s);
+        return s;
+    }
+
+    /** The room report downloaded: only by whom the policy allows, and recorded in the audit log. */
+    public Snapshot downloadReport(Caller caller, SteeringRoom room, RoomFilters filters, Locale locale) {
+        requireDownload(caller);
+        Snapshot s = report(room, filters, locale, caller.username());
+        recordDownload(caller, room, "report.pdf", s);
+        return s;
+    }
+
+    public void requireDownload(Caller caller) {
+        if (!policy.mayDownload(caller)) {
+            throw new Refusal(Refusal.Reason.FORBIDDEN, "access.download-forbidden");
+        }
+    }
+
     /** Records a download in the audit log: who, what, when and from where. */
-    public void recordDownload(String user, SteeringRoom room, String what, Snapshot snapshot, String remote) {
-        audit.record(user, "download", "room " + room.id() + " " + what,
+    private void recordDownload(Caller caller, SteeringRoom room, String what, Snapshot snapshot) {
+        audit.record(caller, "download", "room " + room.id() + " " + what,
                 snapshot.fileName() + " · " + snapshot.provenance().filters() + " · " + snapshot.provenance().period()
-                        + " · " + snapshot.provenance().contentHash(), remote);
+                        + " · " + snapshot.provenance().contentHash());
     }
 
     private Snapshot render(SteeringRoom room, RoomChart chart, RoomFilters filters, Locale locale, ExportFormat format, String user) {
@@ -168,14 +204,14 @@ public class SnapshotService {
     Provenance provenance(SteeringRoom room, RoomFilters filters, Locale locale, String user, String hash, RoomDashboard dashboard,
                           List<RoomDashboard.Provenance> ingestions) {
         ChartLabels l = ChartLabels.of(locale);
-        String scope = room.establishment() + " · " + (room.directions().isEmpty() ? l.get("all-directions")
+        String scope = room.establishment() + " · " + (room.directions().isEmpty() ? l.get("charts.all-directions")
                 : String.join(", ", room.directions()));
         String filterText = String.join(", ",
-                l.get("kind." + filters.period().kind().code()),
-                filters.direction() == null ? l.get("filter.all-directions") : l.get("filter.direction").replace("{0}", filters.direction()),
-                filters.project() == null ? l.get("filter.no-project") : l.get("filter.project").replace("{0}", filters.project()),
-                l.get("filter.months").replace("{0}", String.valueOf(filters.months())));
-        return new Provenance(room.id(), room.name(), l.get("level." + room.level().code()), scope, filterText,
+                l.get("charts.kind." + filters.period().kind().code()),
+                filters.direction() == null ? l.get("charts.filter.all-directions") : l.get("charts.filter.direction").replace("{0}", filters.direction()),
+                filters.project() == null ? l.get("charts.filter.no-project") : l.get("charts.filter.project").replace("{0}", filters.project()),
+                l.get("charts.filter.months").replace("{0}", String.valueOf(filters.months())));
+        return new Provenance(room.id(), room.name(), l.get("charts.level." + room.level().code()), scope, filterText,
                 periodLabel(filters.period(), l), dashboard.freshness(), ingestions,
                 clock.instant().truncatedTo(ChronoUnit.SECONDS), user, hash, l.locale());
     }

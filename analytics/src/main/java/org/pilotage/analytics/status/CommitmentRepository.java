@@ -24,7 +24,7 @@ public class CommitmentRepository {
     /** Every indicator's gaps over time; an indicator without any has the default everywhere. */
     public Commitments all() {
         Map<String, NavigableMap<YearMonth, Double>> gaps = new HashMap<>();
-        jdbc.query(SqlQueries.get("rooms/commitments"), rs -> {
+        jdbc.query(SqlQueries.get("notes/commitments"), rs -> {
             gaps.computeIfAbsent(rs.getString("indicator"), k -> new TreeMap<>())
                     .put(YearMonth.parse(rs.getString("valid_from")), rs.getDouble("gap_percent"));
         });
@@ -34,12 +34,13 @@ public class CommitmentRepository {
     /** Sets an indicator's commitment gap from a month on (replacing one set for that same month). */
     public void set(String indicator, YearMonth from, double gapPercent, String by) {
         if (!(gapPercent >= 0 && gapPercent <= 100)) {
-            throw new IllegalArgumentException("gap_percent must lie between 0 and 100: " + gapPercent);
+            throw new org.pilotage.analytics.text.Invalid("commitment.invalid");
         }
-        jdbc.update("DELETE FROM indicator_commitment WHERE indicator = ? AND valid_from = CAST(? AS DATE)",
-                indicator, from.atDay(1).toString());
-        jdbc.update("INSERT INTO indicator_commitment (indicator, valid_from, gap_percent, updated_by) VALUES (?, CAST(? AS DATE), ?, ?)",
-                indicator, from.atDay(1).toString(), gapPercent, by);
+        var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc);
+        var params = new org.springframework.jdbc.core.namedparam.MapSqlParameterSource("indicator", indicator)
+                .addValue("from", from.atDay(1).toString()).addValue("gap", gapPercent).addValue("by", by);
+        named.update(SqlQueries.get("notes/commitment-delete"), params);
+        named.update(SqlQueries.get("notes/commitment-insert"), params);
         version.changed();
     }
 

@@ -112,14 +112,11 @@ public final class DuckDbStore implements AutoCloseable {
                     + ") is not a size such as 512MB or 4GB.");
         }
         try (Statement st = anchor.createStatement()) {
-            st.execute("SET GLOBAL memory_limit = '" + memoryLimit + "'");
-            st.execute("SET GLOBAL threads = " + threads);
-            // Spill files stay inside the data dir, like everything else Pilotage writes.
-            st.execute("SET GLOBAL temp_directory = '" + dataDir.resolve("tmp").toString().replace("'", "''") + "'");
-            // Locked down once started: files inside the data dir only, no URL, no extension download.
-            // DuckDB refuses to turn external access back on while the database runs.
-            st.execute("SET GLOBAL allowed_directories = ['" + (dataDir + java.io.File.separator).replace("'", "''") + "']");
-            st.execute("SET GLOBAL enable_external_access = false");
+            st.execute(SqlQueries.get("store/settings")
+                    .replace("{{memory}}", literal(memoryLimit))
+                    .replace("{{threads}}", Integer.toString(threads))
+                    .replace("{{temp}}", literal(dataDir.resolve("tmp").toString()))
+                    .replace("{{allowed}}", literal(dataDir + java.io.File.separator)));
             log.info("DuckDB memory_limit={} threads={}", memoryLimit, threads);
         } catch (SQLException e) {
             throw new StoreUnavailableException("DuckDB refused its settings (memory " + memoryLimit
@@ -191,7 +188,7 @@ public final class DuckDbStore implements AutoCloseable {
         }
         try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
             st.setQueryTimeout(5);
-            st.executeQuery("SELECT count(*) FROM schema_version").close();
+            st.executeQuery(SqlQueries.get("store/check")).close();
         }
     }
 
@@ -245,7 +242,7 @@ public final class DuckDbStore implements AutoCloseable {
     /** A small write through DuckDB that reaches the disk: a checkpoint of the database. */
     private boolean probeWrite() {
         try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
-            st.execute("CHECKPOINT");
+            st.execute(SqlQueries.get("store/checkpoint"));
             return true;
         } catch (SQLException e) {
             return false;
@@ -265,6 +262,10 @@ public final class DuckDbStore implements AutoCloseable {
         } catch (SQLException ignored) {
             // closing after a failure: the first error is the one that matters
         }
+    }
+
+    private static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
     }
 
     static String firstLine(String message) {

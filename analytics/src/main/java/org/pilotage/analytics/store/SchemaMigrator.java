@@ -48,13 +48,7 @@ public final class SchemaMigrator {
         List<Migration> migrations = load();
         try (Connection c = dataSource.getConnection()) {
             try (Statement st = c.createStatement()) {
-                st.execute("""
-                        CREATE TABLE IF NOT EXISTS schema_version (
-                            version     INTEGER PRIMARY KEY,
-                            description VARCHAR NOT NULL,
-                            checksum    VARCHAR NOT NULL,
-                            applied_at  TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
-                            duration_ms BIGINT NOT NULL)""");
+                st.execute(SqlQueries.get("store/schema-version-create"));
             }
             Map<Integer, String> applied = applied(c);
             int count = 0;
@@ -78,7 +72,7 @@ public final class SchemaMigrator {
     }
 
     private static String location(Connection c) {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT path FROM duckdb_databases() WHERE database_name = current_database()")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SqlQueries.get("store/database-path"))) {
             return rs.next() ? rs.getString(1) : "the database";
         } catch (SQLException e) {
             return "the database";
@@ -92,7 +86,7 @@ public final class SchemaMigrator {
         try (Statement st = c.createStatement()) {
             st.execute(m.script());
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO schema_version (version, description, checksum, duration_ms) VALUES (?, ?, ?, ?)")) {
+                    SqlQueries.get("store/schema-version-insert"))) {
                 ps.setInt(1, m.version());
                 ps.setString(2, m.description());
                 ps.setString(3, m.checksum());
@@ -111,7 +105,7 @@ public final class SchemaMigrator {
 
     private static Map<Integer, String> applied(Connection c) throws SQLException {
         Map<Integer, String> applied = new HashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT version, checksum FROM schema_version")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(SqlQueries.get("store/schema-versions"))) {
             while (rs.next()) {
                 applied.put(rs.getInt(1), rs.getString(2));
             }

@@ -17,6 +17,25 @@ public final class SqlQueries {
     private SqlQueries() {
     }
 
+    /** The separator of a list bound as one text parameter, split again by the {@code split_codes} macro. */
+    public static final String CODE_SEPARATOR = "\u001F";
+
+    /** Codes as one text parameter for {@code split_codes(:codes)}; a code holding the separator is refused. */
+    public static String codes(java.util.Collection<?> codes) {
+        StringBuilder joined = new StringBuilder();
+        for (Object c : codes) {
+            String code = String.valueOf(c);
+            if (code.contains(CODE_SEPARATOR)) {
+                throw new IllegalArgumentException("A code holds a control character: " + code);
+            }
+            if (!joined.isEmpty()) {
+                joined.append(CODE_SEPARATOR);
+            }
+            joined.append(code);
+        }
+        return joined.toString();
+    }
+
     public static String get(String name) {
         return CACHE.computeIfAbsent(name, SqlQueries::load);
     }

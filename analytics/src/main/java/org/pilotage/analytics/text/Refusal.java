@@ -29,6 +29,11 @@ public class Refusal extends RuntimeException {
         return sentence;
     }
 
+    /** What the reader is told, in their language (an {@link Invalid} tells every problem). */
+    public String in(java.util.Locale locale) {
+        return sentence.in(locale);
+    }
+
     public String french() {
         return sentence.french();
     }

@@ -1,4 +1,4 @@
-package org.pilotage.analytics.rooms;
+package org.pilotage.analytics.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,15 +25,25 @@ import org.pilotage.analytics.actions.ActionStatus;
 import org.pilotage.analytics.actions.PriorityAction;
 import org.pilotage.analytics.catalogue.CatalogueRepository;
 import org.pilotage.analytics.catalogue.EffectLevel;
+import org.pilotage.analytics.catalogue.ProjectCategory;
 import org.pilotage.analytics.notes.CommentRepository;
+import org.pilotage.analytics.rooms.ReportingPeriod;
+import org.pilotage.analytics.rooms.RoomDraft;
+import org.pilotage.analytics.rooms.RoomFilters;
+import org.pilotage.analytics.rooms.RoomLevel;
+import org.pilotage.analytics.rooms.SteeringRoom;
+import org.pilotage.analytics.rooms.SteeringRoomRepository;
 import org.pilotage.analytics.status.CommitmentRepository;
 import org.pilotage.analytics.status.Status;
 import org.pilotage.analytics.status.Trend;
 import org.pilotage.analytics.store.DataVersion;
 import org.pilotage.analytics.store.DuckDbStore;
 import org.pilotage.analytics.store.StoreProperties;
+import org.pilotage.analytics.text.Sentence;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A room over a small data set whose tiles, trends, counts and charts are worked out by hand. */
 class RoomDashboardServiceTest {
@@ -92,7 +102,7 @@ class RoomDashboardServiceTest {
                   ('E1', 'D1', DATE '2026-03-01', 'values-preferences', 7, 3);
                 """);
         version = new DataVersion();
-        rooms = new SteeringRoomRepository(jdbc, version);
+        rooms = new SteeringRoomRepository(jdbc, new TransactionTemplate(new JdbcTransactionManager(jdbc.getDataSource())), version);
         commitments = new CommitmentRepository(jdbc, version);
         comments = new CommentRepository(named, version);
         actions = new ActionRepository(named, Clock.fixed(Instant.parse("2026-04-10T12:00:00Z"), ZoneOffset.UTC), version);
@@ -230,7 +240,7 @@ class RoomDashboardServiceTest {
 
     @Test
     void projectCountsAreSummedOverTheRoomsDirectionsForItsCategories() {
-        RoomDashboardService.RoomData data = service.data(room, new RoomFilters(ReportingPeriod.month(MARCH)));
+        RoomData data = service.data(room, new RoomFilters(ReportingPeriod.month(MARCH)));
         assertThat(data.counts()).extracting(c -> c.category().code() + "=" + c.count())
                 .containsExactly("care-partner=1", "integrating-users=5");
         String svg = new String(service.chartSvg(room, RoomChart.PROJECT_COUNTS, new RoomFilters(ReportingPeriod.month(MARCH)),
@@ -240,10 +250,10 @@ class RoomDashboardServiceTest {
 
     @Test
     void theDirectionComparisonShowsEachDirectionOfTheScope() {
-        RoomDashboardService.RoomData data = service.data(room, new RoomFilters(ReportingPeriod.month(MARCH), null, null, "C1", 12));
+        RoomData data = service.data(room, new RoomFilters(ReportingPeriod.month(MARCH), null, null, "C1", 12));
         assertThat(data.compared()).isEqualTo("C1");
-        assertThat(data.byDirection()).containsOnlyKeys("D1", "D2");
-        assertThat(data.byDirection().get("D1").get(MARCH).value()).isEqualTo(6.0);
+        assertThat(data.directionTotals()).containsOnlyKeys("D1", "D2");
+        assertThat(data.directionTotals().get("D1").value()).isEqualTo(6.0);
         String svg = new String(service.chartSvg(room, RoomChart.DIRECTIONS, new RoomFilters(ReportingPeriod.month(MARCH), null, null, "C1", 12),
                 Locale.CANADA), StandardCharsets.UTF_8);
         assertThat(svg).contains("Directions compared").contains("Projects that integrate users").contains(">D1<").contains(">D2<");
@@ -291,7 +301,7 @@ class RoomDashboardServiceTest {
         assertThat(rooms.delete(room.id())).isTrue();
         assertThat(rooms.find(room.id())).isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM priority_action", Integer.class)).isZero();
-        assertThat(new RoomDraft(" ", null, null, null, List.of(), List.of()).problems())
+        assertThat(new RoomDraft(" ", null, null, null, List.of(), List.of()).problems()).extracting(Sentence::key)
                 .containsExactly("room.error.name", "room.error.level", "room.error.establishment", "room.error.content");
     }
 
@@ -338,18 +348,24 @@ class RoomDashboardServiceTest {
 
     @Test
     void aPartQuarterIsComparedWithTheSameMonthsOfTheReferenceQuarters() {
-        java.util.TreeMap<YearMonth, RoomQueries.Point> months = new java.util.TreeMap<>();
-        for (int m = 7; m <= 10; m++) {
-            YearMonth ym = YearMonth.of(2025, m);
-            months.put(ym, new RoomQueries.Point(ym, m == 10 ? 5.0 : 2.0, 3.0, 1));
-        }
-        ReportingPeriod q4 = new ReportingPeriod(ReportingPeriod.Kind.QUARTER, YearMonth.of(2025, 10));
-        java.util.BitSet present = RoomDashboardService.Aggregate.positions(months, q4);
-        assertThat(present.stream().toArray()).containsExactly(0); // October only, so far
-        var now = RoomDashboardService.Aggregate.of(months, q4, true);
-        var previous = RoomDashboardService.Aggregate.of(months, q4.previous(), true, present);
+        jdbc.execute("""
+                INSERT INTO indicator (code, level, label_fr, label_en, unit, better, default_target) VALUES
+                  ('C3', 'organisational', 'Comités avec des usagers', 'Committees with users', 'count', 'up', 3);
+                INSERT INTO indicator_measure (establishment, direction, project, indicator, period, value, target, ingestion_id) VALUES
+                  ('E1', 'D1', '', 'C3', DATE '2025-07-01', 2, 3, 1),
+                  ('E1', 'D1', '', 'C3', DATE '2025-08-01', 2, 3, 1),
+                  ('E1', 'D1', '', 'C3', DATE '2025-09-01', 2, 3, 1),
+                  ('E1', 'D1', '', 'C3', DATE '2025-10-01', 5, 3, 1);
+                """);
+        version.changed();
+        long id = rooms.create(new RoomDraft("Salle C3", RoomLevel.OPERATIONAL, "E1", List.of("D1"), List.of("C3"), List.of()), "admin");
+        room = rooms.find(id).orElseThrow();
+        ReportingPeriod q4 = new ReportingPeriod(ReportingPeriod.Kind.QUARTER, YearMonth.of(2025, 10)); // October only, so far
+
+        IndicatorTile now = tile(new RoomFilters(q4), "C3");
         assertThat(now.value()).isEqualTo(5.0);
-        assertThat(previous.value()).as("July only, not July to September").isEqualTo(2.0);
-        assertThat(RoomDashboardService.Aggregate.of(months, q4.previous(), true).value()).isEqualTo(6.0);
+        assertThat(now.vsPrevious().reference()).as("July only, not July to September").isEqualTo(2.0);
+        IndicatorTile third = tile(new RoomFilters(q4.previous()), "C3");
+        assertThat(third.value()).as("the whole third quarter when it is the one shown").isEqualTo(6.0);
     }
 }

@@ -36,16 +36,16 @@ import org.pilotage.analytics.actions.ActionRepository.ActionDraft;
 import org.pilotage.analytics.actions.ActionStatus;
 import org.pilotage.analytics.audit.AuditLog;
 import org.pilotage.analytics.catalogue.CatalogueRepository;
+import org.pilotage.analytics.catalogue.ProjectCategory;
+import org.pilotage.analytics.dashboard.ChartData;
+import org.pilotage.analytics.dashboard.RoomChart;
+import org.pilotage.analytics.dashboard.RoomDashboardService;
+import org.pilotage.analytics.dashboard.RoomQueries;
 import org.pilotage.analytics.notes.CommentRepository;
-import org.pilotage.analytics.rooms.ChartData;
-import org.pilotage.analytics.rooms.ProjectCategory;
 import org.pilotage.analytics.rooms.ReportingPeriod;
-import org.pilotage.analytics.rooms.RoomChart;
-import org.pilotage.analytics.rooms.RoomDashboardService;
 import org.pilotage.analytics.rooms.RoomDraft;
 import org.pilotage.analytics.rooms.RoomFilters;
 import org.pilotage.analytics.rooms.RoomLevel;
-import org.pilotage.analytics.rooms.RoomQueries;
 import org.pilotage.analytics.rooms.SteeringRoom;
 import org.pilotage.analytics.rooms.SteeringRoomRepository;
 import org.pilotage.analytics.status.CommitmentRepository;
@@ -54,6 +54,8 @@ import org.pilotage.analytics.store.DuckDbStore;
 import org.pilotage.analytics.store.StoreProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Every snapshot format opens with a real reader and holds what it should; the same request gives the same bytes. */
 class SnapshotServiceTest {
@@ -97,7 +99,7 @@ class SnapshotServiceTest {
                   ('E1', 'D1', DATE '2026-03-01', 'integrating-users', 2, 3), ('E1', 'D2', DATE '2026-03-01', 'care-partner', 3, 3);
                 """);
         DataVersion version = new DataVersion();
-        SteeringRoomRepository rooms = new SteeringRoomRepository(jdbc, version);
+        SteeringRoomRepository rooms = new SteeringRoomRepository(jdbc, new TransactionTemplate(new JdbcTransactionManager(jdbc.getDataSource())), version);
         CommentRepository comments = new CommentRepository(named, version);
         dashboards = new RoomDashboardService(new RoomQueries(named), new CatalogueRepository(jdbc),
                 new CommitmentRepository(jdbc, version), comments, version);

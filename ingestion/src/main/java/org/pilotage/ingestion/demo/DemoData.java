@@ -8,15 +8,17 @@ import java.time.Clock;
 import java.time.YearMonth;
 
 import org.pilotage.analytics.catalogue.CatalogueRepository;
+import org.pilotage.analytics.demo.DemoDataLoaded;
 import org.pilotage.analytics.reference.ReferenceRepository;
+import org.pilotage.analytics.store.AppSettings;
 import org.pilotage.analytics.store.DuckDbStore;
+import org.pilotage.ingestion.IngestionService;
 import org.pilotage.ingestion.kind.FileKind;
 import org.pilotage.ingestion.load.DefaultCatalogue;
-import org.pilotage.ingestion.IngestionService;
 import org.pilotage.ingestion.log.IngestionStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The demo profile's data: written as contract files into the data dir and loaded through the
@@ -29,32 +31,34 @@ public class DemoData {
 
     private final IngestionService ingestion;
     private final DuckDbStore store;
-    private final JdbcTemplate jdbc;
+    private final AppSettings settings;
     private final ReferenceRepository reference;
+    private final CatalogueRepository indicators;
     private final Clock clock;
     private final DefaultCatalogue catalogue;
-    private final DemoRooms rooms;
+    private final ApplicationEventPublisher events;
 
-    public DemoData(IngestionService ingestion, DuckDbStore store, JdbcTemplate jdbc, ReferenceRepository reference, Clock clock,
-                    DefaultCatalogue catalogue, DemoRooms rooms) {
-        this.rooms = rooms;
+    public DemoData(IngestionService ingestion, DuckDbStore store, AppSettings settings, ReferenceRepository reference,
+                    CatalogueRepository indicators, Clock clock, DefaultCatalogue catalogue, ApplicationEventPublisher events) {
         this.ingestion = ingestion;
         this.store = store;
-        this.jdbc = jdbc;
+        this.settings = settings;
         this.reference = reference;
+        this.indicators = indicators;
         this.clock = clock;
         this.catalogue = catalogue;
+        this.events = events;
     }
 
     public boolean loaded() {
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM app_setting WHERE key = ?", Integer.class, MARKER);
-        return n != null && n > 0;
+        return settings.get(MARKER).isPresent();
     }
 
+    /** Loads the demo files once, then lets each feature seed its demo content over them (once too). */
     public void loadOnce() {
         catalogue.loadIfEmpty();
         if (loaded()) {
-            rooms.createOnce();
+            events.publishEvent(new DemoDataLoaded(YearMonth.parse(settings.get(MARKER).orElseThrow())));
             return;
         }
         long start = System.nanoTime();
@@ -63,8 +67,7 @@ public class DemoData {
         try {
             Files.createDirectories(dir);
             DemoDataGenerator generator = new DemoDataGenerator(20_261_124L);
-            var indicators = new CatalogueRepository(jdbc).findAll();
-            load(generator.writeMeasures(dir.resolve("demo-mesures.csv"), indicators, lastMonth), FileKind.INDICATOR_MEASURES);
+            load(generator.writeMeasures(dir.resolve("demo-mesures.csv"), indicators.findAll(), lastMonth), FileKind.INDICATOR_MEASURES);
             load(generator.writeProjectCounts(dir.resolve("demo-decomptes-projets.csv"), lastMonth), FileKind.PROJECT_COUNTS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -72,8 +75,8 @@ public class DemoData {
         for (var est : DemoDataGenerator.ESTABLISHMENTS) {
             reference.nameEstablishment(est.code(), est.name());
         }
-        jdbc.update("INSERT INTO app_setting (key, value) VALUES (?, ?)", MARKER, lastMonth.toString());
-        rooms.createOnce();
+        settings.put(MARKER, lastMonth.toString());
+        events.publishEvent(new DemoDataLoaded(lastMonth));
         log.info("Demo data loaded ({} months ending {}) in {} ms", DemoDataGenerator.MONTHS, lastMonth,
                 (System.nanoTime() - start) / 1_000_000);
     }

@@ -25,19 +25,26 @@ public final class DemoDataGenerator {
     public record DemoEstablishment(String code, String name) {
     }
 
-    public static final List<DemoEstablishment> ESTABLISHMENTS = List.of(
-            new DemoEstablishment("CISSS-DEMO-NORD", "CISSS fictif du Nord"),
-            new DemoEstablishment("CIUSSS-DEMO-SUD", "CIUSSS fictif du Sud"),
-            new DemoEstablishment("CISSS-DEMO-EST", "CISSS fictif de l'Est"));
+    /** The fictional establishments and comments: {@code pilotage/demo/data.json}. */
+    private static final tools.jackson.databind.JsonNode DATA = readData();
+    public static final List<DemoEstablishment> ESTABLISHMENTS = DATA.get("establishments").valueStream()
+            .map(e -> new DemoEstablishment(e.get("code").asString(), e.get("name").asString())).toList();
     public static final List<String> DIRECTIONS = List.of("DQEPE", "DSM", "DSP", "DSI");
     public static final int MONTHS = 36;
     public static final int PROJECTS_PER_DIRECTION = 5;
     private static final List<String> CATEGORIES = List.of("integrating-users", "values-preferences",
             "experience-capture", "care-partner", "improvement-collaborator");
     private static final List<String> PROJECT_INDICATORS = List.of("INT-SATISFACTION", "INT-COMPETENCES");
-    private static final String[] COMMENTS = {
-            "Journée du partenariat", "Nouvelle cohorte de patients partenaires", "Sondage reporté au mois suivant",
-            "Comité des usagers consulté", "Formation « partenariat de soins » offerte"};
+    private static final String[] COMMENTS = DATA.get("comments").valueStream()
+            .map(tools.jackson.databind.JsonNode::asString).toArray(String[]::new);
+
+    private static tools.jackson.databind.JsonNode readData() {
+        try (java.io.InputStream in = DemoDataGenerator.class.getClassLoader().getResourceAsStream("pilotage/demo/data.json")) {
+            return tools.jackson.databind.json.JsonMapper.builder().build().readTree(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private final long seed;
 

@@ -69,7 +69,7 @@ public class BatchInfrastructure extends JdbcDefaultBatchConfiguration {
     static void createTablesIfAbsent(DataSource dataSource) {
         try (Connection c = dataSource.getConnection();
              ResultSet rs = c.createStatement().executeQuery(
-                     "SELECT count(*) FROM information_schema.tables WHERE lower(table_name) = 'batch_job_instance'")) {
+                     org.pilotage.analytics.store.SqlQueries.get("batch/has-repository"))) {
             rs.next();
             if (rs.getLong(1) == 0) {
                 new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-postgresql.sql"))

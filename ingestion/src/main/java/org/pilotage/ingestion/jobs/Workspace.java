@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.pilotage.analytics.store.SqlQueries;
 import org.pilotage.ingestion.stage.StagedFile;
 import org.pilotage.ingestion.stage.Staging;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -98,14 +99,14 @@ public record Workspace(long ingestionId) {
     void saveContext(NamedParameterJdbcTemplate jdbc, Context context) {
         jdbc.update(script("context-save", Map.of()), new MapSqlParameterSource()
                 .addValue("ingestion", ingestionId).addValue("decimalComma", context.decimalComma())
-                .addValue("line", context.line()).addValue("columns", String.join("\u001F", context.fileColumns()))
+                .addValue("line", context.line()).addValue("columns", String.join(SqlQueries.CODE_SEPARATOR, context.fileColumns()))
                 .addValue("wide", context.wide()).addValue("unreadable", context.unreadable()));
     }
 
     Context loadContext(Connection c) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(script("context-load", Map.of()))) {
             rs.next();
-            return new Context(rs.getBoolean(1), rs.getString(2), List.of(rs.getString(3).split("\u001F")), rs.getBoolean(4),
+            return new Context(rs.getBoolean(1), rs.getString(2), List.of(rs.getString(3).split(SqlQueries.CODE_SEPARATOR)), rs.getBoolean(4),
                     rs.getBoolean(5));
         }
     }

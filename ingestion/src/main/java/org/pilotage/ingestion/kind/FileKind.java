@@ -11,7 +11,7 @@ import org.pilotage.analytics.text.Fold;
 /** The file kinds of the data contract, with their columns in English and French. */
 public enum FileKind {
 
-    INDICATOR_MEASURES("indicator-measures", "mesures d'indicateurs", List.of(
+    INDICATOR_MEASURES("indicator-measures", List.of(
             new Column("establishment", "etablissement", true),
             new Column("direction", "direction", true),
             new Column("project", "projet", false),
@@ -22,14 +22,14 @@ public enum FileKind {
             new Column("target", "cible", false),
             new Column("comment", "commentaire", false))),
 
-    PROJECT_COUNTS("project-counts", "décomptes de projets", List.of(
+    PROJECT_COUNTS("project-counts", List.of(
             new Column("establishment", "etablissement", true),
             new Column("direction", "direction", true),
             new Column("period", "periode", true),
             new Column("category", "categorie", true),
             new Column("count", "nombre", true))),
 
-    INDICATOR_CATALOGUE("indicator-catalogue", "catalogue d'indicateurs", List.of(
+    INDICATOR_CATALOGUE("indicator-catalogue", List.of(
             new Column("code", "code", true),
             new Column("level", "niveau", true),
             new Column("label_fr", "libelle_fr", true),
@@ -39,21 +39,15 @@ public enum FileKind {
             new Column("default_target", "cible_defaut", false)));
 
     private final String code;
-    private final String frenchName;
     private final List<Column> columns;
 
-    FileKind(String code, String frenchName, List<Column> columns) {
+    FileKind(String code, List<Column> columns) {
         this.code = code;
-        this.frenchName = frenchName;
         this.columns = columns;
     }
 
     public String code() {
         return code;
-    }
-
-    public String frenchName() {
-        return frenchName;
     }
 
     public List<Column> columns() {

@@ -4,19 +4,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.pilotage.analytics.store.SqlQueries;
 import org.pilotage.analytics.store.StoreErrors;
+import org.pilotage.analytics.text.Sentence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.pilotage.analytics.text.Sentence;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -155,7 +154,7 @@ public class IngestionLog {
     public void scope(long id, Set<String> establishments) {
         if (!establishments.isEmpty()) {
             jdbc.update(sql("scope"), new MapSqlParameterSource("id", id)
-                    .addValue("codes", String.join("\u001F", new TreeSet<>(establishments))));
+                    .addValue("codes", SqlQueries.codes(new TreeSet<>(establishments))));
         }
     }
 

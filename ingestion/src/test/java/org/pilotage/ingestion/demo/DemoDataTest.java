@@ -10,7 +10,17 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pilotage.analytics.actions.ActionService;
+import org.pilotage.analytics.actions.DemoActions;
+import org.pilotage.analytics.catalogue.CatalogueRepository;
+import org.pilotage.analytics.demo.DemoDataLoaded;
+import org.pilotage.analytics.notes.DemoNotes;
+import org.pilotage.analytics.notes.NotesService;
 import org.pilotage.analytics.reference.ReferenceRepository;
+import org.pilotage.analytics.rooms.DemoRooms;
+import org.pilotage.analytics.rooms.DemoRoomsCreated;
+import org.pilotage.analytics.rooms.RoomService;
+import org.pilotage.analytics.store.AppSettings;
 import org.pilotage.ingestion.load.DefaultCatalogue;
 import org.pilotage.ingestion.load.StoreFixture;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,15 +32,18 @@ class DemoDataTest {
     @TempDir
     Path dir;
 
+    /** The demo data as the demo profile loads it, with the rooms feature seeding its rooms on the same clock. */
     private static DemoData demo(StoreFixture fx) {
-        var named = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(fx.jdbc);
-        var version = fx.context.getBean(org.pilotage.analytics.store.DataVersion.class);
-        DemoRooms rooms = new DemoRooms(new org.pilotage.analytics.rooms.SteeringRoomRepository(fx.jdbc, version),
-                new org.pilotage.analytics.actions.ActionRepository(named, NOVEMBER_2026, version),
-                new org.pilotage.analytics.notes.CommentRepository(named, version),
-                new org.pilotage.analytics.status.CommitmentRepository(fx.jdbc, version), fx.jdbc, NOVEMBER_2026);
-        return new DemoData(fx.ingestion, fx.store, fx.jdbc, new ReferenceRepository(fx.jdbc), NOVEMBER_2026,
-                fx.context.getBean(DefaultCatalogue.class), rooms);
+        DemoActions actions = new DemoActions(fx.context.getBean(ActionService.class), NOVEMBER_2026);
+        DemoNotes notes = new DemoNotes(fx.context.getBean(NotesService.class));
+        DemoRooms rooms = new DemoRooms(fx.context.getBean(RoomService.class), fx.context.getBean(AppSettings.class), NOVEMBER_2026,
+                event -> {
+                    actions.on((DemoRoomsCreated) event);
+                    notes.on((DemoRoomsCreated) event);
+                });
+        return new DemoData(fx.ingestion, fx.store, fx.context.getBean(AppSettings.class), new ReferenceRepository(fx.jdbc),
+                fx.context.getBean(CatalogueRepository.class), NOVEMBER_2026, fx.context.getBean(DefaultCatalogue.class),
+                event -> rooms.on((DemoDataLoaded) event));
     }
 
     private static long count(JdbcTemplate jdbc, String sql) {

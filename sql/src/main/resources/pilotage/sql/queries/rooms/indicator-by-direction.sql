@@ -1,9 +1,9 @@
 -- One indicator's monthly values and targets per direction (comparison chart and drill-down).
--- Same parameters as indicator-months.sql, with one :indicator.
+-- Same parameters as indicator-figures.sql (without the periods), with one :indicator.
 SELECT direction                                   AS member,
        strftime(period, '%Y-%m')                   AS period,
-       CASE WHEN any_value(unit) = 'count' THEN sum(value)  ELSE avg(value)  END AS value,
-       CASE WHEN any_value(unit) = 'count' THEN CASE WHEN count(target) = count(*) THEN sum(target) END ELSE avg(target) END AS target
+       combined_value(unit, value)                 AS value,
+       combined_target(unit, target)               AS target
 FROM measure_effective
 WHERE establishment = :establishment
   AND indicator = :indicator

@@ -1,8 +1,8 @@
 -- One indicator's monthly values and targets per project of the room's scope (drill-down).
 SELECT project                                     AS member,
        strftime(period, '%Y-%m')                   AS period,
-       CASE WHEN any_value(unit) = 'count' THEN sum(value)  ELSE avg(value)  END AS value,
-       CASE WHEN any_value(unit) = 'count' THEN CASE WHEN count(target) = count(*) THEN sum(target) END ELSE avg(target) END AS target
+       combined_value(unit, value)                 AS value,
+       combined_target(unit, target)               AS target
 FROM measure_effective
 WHERE establishment = :establishment
   AND indicator = :indicator

@@ -1,16 +1,14 @@
 -- Monthly values and targets of indicators, at establishment/direction level or for one project.
 -- Every filter is optional (NULL = all):
 --   :establishment  NULL = every establishment of :establishments (the caller's scope)
---   :direction      NULL = summed over directions for counts, averaged for the other units
+--   :direction      NULL = combined over directions by the aggregation rule (schema V009)
 --   :project        NULL = rows without a project (establishment/direction level)
 --   :indicator, :level
--- The same rule aggregates targets, so a value and its target are always comparable: a count's target is
--- unknown (NULL) when some of the rows summed have none, rather than a sum of part of them.
 SELECT indicator,
-       strftime(period, '%Y-%m')                                            AS period,
-       CASE WHEN any_value(unit) = 'count' THEN sum(value)  ELSE avg(value)  END AS value,
-       CASE WHEN any_value(unit) = 'count' THEN CASE WHEN count(target) = count(*) THEN sum(target) END ELSE avg(target) END AS target,
-       count(*)                                                             AS contributions
+       strftime(period, '%Y-%m')     AS period,
+       combined_value(unit, value)   AS value,
+       combined_target(unit, target) AS target,
+       count(*)                      AS contributions
 FROM measure_effective
 WHERE (CAST(:indicator AS VARCHAR) IS NULL OR indicator = :indicator)
   AND (CAST(:level AS VARCHAR) IS NULL OR level = :level)

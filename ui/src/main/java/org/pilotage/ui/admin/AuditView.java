@@ -1,7 +1,6 @@
 package org.pilotage.ui.admin;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -21,23 +20,26 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
-import org.pilotage.analytics.audit.AuditLog;
+import org.pilotage.analytics.access.Caller;
 import org.pilotage.analytics.audit.AuditLog.Event;
-import org.pilotage.analytics.text.SpreadsheetSafe;
+import org.pilotage.analytics.audit.AuditService;
+import org.pilotage.ui.security.CurrentCaller;
 
 /** The audit log for admins: who did what, to what, when and from where; filtered, and exported as CSV. */
 @Route("admin/audit")
+@Menu(title = "nav.audit", order = 5)
 @RolesAllowed("ADMIN")
 public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final int LIMIT = 5_000;
     private static final ZoneId ZONE = ZoneId.of("America/Montreal");
 
-    private final AuditLog audit;
+    private final AuditService audit;
+    private final Caller caller;
     private final TextField user = new TextField();
     private final ComboBox<String> action = new ComboBox<>();
     private final DatePicker since = new DatePicker();
@@ -45,8 +47,9 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<Event> grid = new Grid<>();
     private final Paragraph count = new Paragraph();
 
-    public AuditView(AuditLog audit) {
+    public AuditView(AuditService audit, CurrentCaller caller) {
         this.audit = audit;
+        this.caller = caller.get();
         addClassName("pilotage-audit");
         setWidthFull();
         user.setLabel(getTranslation("audit.user"));
@@ -55,7 +58,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         user.setClearButtonVisible(true);
         action.setLabel(getTranslation("audit.action"));
         action.setId("audit-action");
-        action.setItems(audit.actions());
+        action.setItems(audit.actions(this.caller));
         action.setClearButtonVisible(true);
         since.setLabel(getTranslation("audit.since"));
         until.setLabel(getTranslation("audit.until"));
@@ -72,7 +75,7 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setHeight("36rem");
         Anchor export = new Anchor(DownloadHandler.fromInputStream(e -> {
-            byte[] csv = csv(events());
+            byte[] csv = audit.csv(events(), getLocale());
             return new DownloadResponse(new ByteArrayInputStream(csv), "pilotage-journal-audit-" + LocalDate.now(ZONE) + ".csv",
                     "text/csv; charset=UTF-8", csv.length);
         }), AttachmentType.DOWNLOAD, getTranslation("audit.export"));
@@ -89,29 +92,15 @@ public class AuditView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private List<Event> events() {
-        return audit.find(user.getValue(), action.getValue(),
+        return audit.find(caller, user.getValue(), action.getValue(),
                 since.getValue() == null ? null : since.getValue().atStartOfDay(ZONE).toInstant(),
-                until.getValue() == null ? null : until.getValue().plusDays(1).atStartOfDay(ZONE).toInstant(), LIMIT);
+                until.getValue() == null ? null : until.getValue().plusDays(1).atStartOfDay(ZONE).toInstant());
     }
 
     private void refresh() {
         List<Event> events = events();
         grid.setItems(events);
-        count.setText(getTranslation(events.size() >= LIMIT ? "audit.count-limited" : "audit.count", events.size()));
-    }
-
-    /** UTF-8 with BOM, {@code ;}-separated, formulas neutralised: opens right in a French Excel. */
-    static byte[] csv(List<Event> events) {
-        StringBuilder out = new StringBuilder("\uFEFFid;horodatage;utilisateur;action;cible;detail;adresse\r\n");
-        for (Event e : events) {
-            out.append(e.id()).append(';').append(e.at()).append(';')
-                    .append(SpreadsheetSafe.csvField(e.username(), ';')).append(';')
-                    .append(SpreadsheetSafe.csvField(e.action(), ';')).append(';')
-                    .append(SpreadsheetSafe.csvField(e.target(), ';')).append(';')
-                    .append(SpreadsheetSafe.csvField(e.detail(), ';')).append(';')
-                    .append(SpreadsheetSafe.csvField(e.remote(), ';')).append("\r\n");
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        count.setText(getTranslation(events.size() >= AuditService.LIMIT ? "audit.count-limited" : "audit.count", events.size()));
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.pilotage.ui.admin;
 
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,33 +21,34 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
+import org.pilotage.analytics.access.Caller;
+import org.pilotage.analytics.access.Role;
 import org.pilotage.analytics.reference.Establishment;
-import org.pilotage.analytics.reference.ReferenceRepository;
-import org.pilotage.ui.security.AuditTrail;
-import org.pilotage.ui.security.PasswordPolicy;
-import org.pilotage.ui.security.Role;
-import org.pilotage.ui.security.UserAccounts;
-import org.pilotage.ui.security.UserAccounts.Account;
+import org.pilotage.analytics.reference.ReferenceService;
+import org.pilotage.analytics.text.Refusal;
+import org.pilotage.analytics.users.Account;
+import org.pilotage.analytics.users.PasswordPolicy;
+import org.pilotage.analytics.users.UserService;
+import org.pilotage.ui.security.CurrentCaller;
 
 /** Admins manage users: create, change roles and establishments, disable or enable, reset a password. */
 @Route("admin/users")
+@Menu(title = "nav.users", order = 4)
 @RolesAllowed("ADMIN")
 public class UsersView extends VerticalLayout implements HasDynamicTitle {
 
-    private final UserAccounts users;
-    private final ReferenceRepository reference;
-    private final AuditTrail audit;
-    private final String me;
+    private final UserService users;
+    private final ReferenceService reference;
+    private final Caller caller;
     private final Grid<Account> grid = new Grid<>();
 
-    public UsersView(UserAccounts users, ReferenceRepository reference, AuditTrail audit, AuthenticationContext auth) {
+    public UsersView(UserService users, ReferenceService reference, CurrentCaller caller) {
         this.users = users;
         this.reference = reference;
-        this.audit = audit;
-        this.me = auth.getPrincipalName().orElse("");
+        this.caller = caller.get();
         addClassName("pilotage-users");
         setWidthFull();
         grid.setId("users");
@@ -70,17 +70,20 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void refresh() {
-        grid.setItems(users.list());
+        grid.setItems(users.list(caller));
     }
 
     private HorizontalLayout actions(Account a) {
         Button edit = small(getTranslation("users.edit"), () -> edit(a));
         Button toggle = small(getTranslation(a.enabled() ? "users.disable" : "users.enable"), () -> {
-            users.setEnabled(a.username(), !a.enabled());
-            audit.record(a.enabled() ? "user-disabled" : "user-enabled", "user " + a.username(), null);
+            try {
+                users.setEnabled(caller, a.username(), !a.enabled());
+            } catch (Refusal refused) {
+                Notification.show(refused.in(getLocale()));
+            }
             refresh();
         });
-        toggle.setEnabled(!a.username().equals(me)); // nobody locks themselves out
+        toggle.setEnabled(!a.username().equals(caller.username())); // nobody locks themselves out
         toggle.setId("user-toggle-" + a.username());
         Button reset = small(getTranslation("users.reset"), () -> password(a));
         return new HorizontalLayout(edit, toggle, reset);
@@ -105,7 +108,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         roles.setItems(Role.values());
         roles.setItemLabelGenerator(r -> getTranslation("role." + r.code()));
         MultiSelectComboBox<String> establishments = new MultiSelectComboBox<>(getTranslation("users.col.establishments"));
-        establishments.setItems(reference.establishments().stream().map(Establishment::code).toList());
+        establishments.setItems(reference.establishments(caller).stream().map(Establishment::code).toList());
         establishments.setHelperText(getTranslation("users.establishments.help"));
         PasswordField password = new PasswordField(getTranslation("users.password"));
         password.setId("user-password");
@@ -124,30 +127,17 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         dialog.add(form, problems);
         Button save = new Button(getTranslation("users.save"), e -> {
             String user = username.getValue().strip();
-            List<String> wrong = new java.util.ArrayList<>();
-            if (!user.matches("[a-z0-9._-]{2,40}")) {
-                wrong.add("users.error.username");
-            } else if (account == null && users.exists(user)) {
-                wrong.add("users.error.exists");
-            }
-            if (roles.getValue().isEmpty()) {
-                wrong.add("users.error.roles");
-            }
-            if (account == null) {
-                wrong.addAll(PasswordPolicy.problems(user, password.getValue()));
-            }
-            if (!wrong.isEmpty()) {
-                problems.setText(wrong.stream().map(k -> getTranslation(k, PasswordPolicy.MIN_LENGTH)).collect(Collectors.joining(" ")));
-                return;
-            }
             Set<Role> chosen = roles.getValue().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles.getValue());
             Set<String> scope = new LinkedHashSet<>(establishments.getValue());
-            if (account == null) {
-                users.create(user, password.getValue(), name.getValue(), chosen, scope);
-                audit.record("user-created", "user " + user, chosen + " " + scope);
-            } else {
-                users.update(user, name.getValue(), chosen, scope);
-                audit.record("user-changed", "user " + user, chosen + " " + scope);
+            try {
+                if (account == null) {
+                    users.create(caller, user, name.getValue(), chosen, scope, password.getValue());
+                } else {
+                    users.update(caller, user, name.getValue(), chosen, scope);
+                }
+            } catch (Refusal refused) {
+                problems.setText(refused.in(getLocale()));
+                return;
             }
             dialog.close();
             Notification.show(getTranslation("users.saved", user));
@@ -167,13 +157,12 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         problems.addClassName("form-problems");
         dialog.add(password, problems);
         Button save = new Button(getTranslation("users.save"), e -> {
-            List<String> wrong = PasswordPolicy.problems(account.username(), password.getValue());
-            if (!wrong.isEmpty()) {
-                problems.setText(wrong.stream().map(k -> getTranslation(k, PasswordPolicy.MIN_LENGTH)).collect(Collectors.joining(" ")));
+            try {
+                users.resetPassword(caller, account.username(), password.getValue());
+            } catch (Refusal refused) {
+                problems.setText(refused.in(getLocale()));
                 return;
             }
-            users.resetPassword(account.username(), password.getValue());
-            audit.record("password-reset", "user " + account.username(), null);
             dialog.close();
             Notification.show(getTranslation("users.reset.done", account.username()));
         });

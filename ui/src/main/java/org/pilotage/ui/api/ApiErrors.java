@@ -4,8 +4,10 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.pilotage.analytics.store.StoreErrors;
+import org.pilotage.analytics.text.Invalid;
 import org.pilotage.analytics.text.Refusal;
 import org.pilotage.analytics.text.Sentence;
+import org.pilotage.ui.web.ApiError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -30,13 +32,11 @@ class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ApiError> api(ApiException e, HttpServletRequest request) {
-        return ResponseEntity.status(e.status()).body(new ApiError(ApiError.pick(request, e.french(), e.english())));
-    }
-
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ApiError> refused(Refusal e, HttpServletRequest request) {
+        if (e instanceof Invalid invalid) {
+            return ResponseEntity.status(status(e.reason())).body(new ApiError(invalid.in(ApiError.locale(request))));
+        }
         return answer(status(e.reason()), e.sentence(), request);
     }
 

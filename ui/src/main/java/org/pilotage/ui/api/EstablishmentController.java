@@ -3,26 +3,25 @@ package org.pilotage.ui.api;
 import java.util.List;
 
 import org.pilotage.analytics.reference.Establishment;
-import org.pilotage.analytics.reference.ReferenceRepository;
+import org.pilotage.analytics.reference.ReferenceService;
+import org.pilotage.ui.security.CurrentCaller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/establishments}: establishments with their directions. */
+/** {@code GET /api/establishments}: the establishments visible to the caller, with their directions. */
 @RestController
 class EstablishmentController {
 
-    private final ReferenceRepository reference;
-    private final org.pilotage.ui.security.EstablishmentScope scope;
+    private final ReferenceService reference;
+    private final CurrentCaller caller;
 
-    EstablishmentController(ReferenceRepository reference, org.pilotage.ui.security.EstablishmentScope scope) {
+    EstablishmentController(ReferenceService reference, CurrentCaller caller) {
         this.reference = reference;
-        this.scope = scope;
+        this.caller = caller;
     }
 
-    /** The establishments visible to the caller. */
     @GetMapping("/api/establishments")
     List<Establishment> establishments() {
-        var mine = scope.current();
-        return reference.establishments().stream().filter(e -> mine.allows(e.code())).toList();
+        return reference.establishments(caller.get());
     }
 }

@@ -3,21 +3,23 @@ package org.pilotage.ui.api;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.pilotage.analytics.access.Caller;
+import org.pilotage.analytics.text.Invalid;
 import org.pilotage.ingestion.IngestionService;
-import org.pilotage.ingestion.kind.FileKind;
 import org.pilotage.ingestion.log.Ingestion;
-import org.pilotage.ingestion.report.RejectReport;
+import org.pilotage.ui.security.CurrentCaller;
+import org.pilotage.ui.web.ApiError;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class IngestionController {
 
-    /** One ingestion as the API shows it; the stored file's path stays inside the service. */
+    /** One ingestion as the API shows it, its sentence in the caller's language; the stored file's path stays inside. */
     record IngestionView(long id, String kind, String fileName, String sha256, String status, long rowsRead, long rowsWritten,
                          long rowsRejected, String message, OffsetDateTime startedAt, OffsetDateTime endedAt, Long duplicateOf) {
 
@@ -43,40 +45,26 @@ class IngestionController {
     private static final Duration WAIT_LIMIT = Duration.ofMinutes(30);
 
     private final IngestionService ingestion;
-    private final RejectReport rejectReport;
+    private final CurrentCaller caller;
 
-    private final org.pilotage.ui.security.AuditTrail audit;
-
-    private final org.pilotage.ui.security.EstablishmentScope scope;
-
-    IngestionController(IngestionService ingestion, RejectReport rejectReport, org.pilotage.ui.security.AuditTrail audit,
-                        org.pilotage.ui.security.EstablishmentScope scope) {
-        this.scope = scope;
+    IngestionController(IngestionService ingestion, CurrentCaller caller) {
         this.ingestion = ingestion;
-        this.rejectReport = rejectReport;
-        this.audit = audit;
+        this.caller = caller;
     }
 
     @PostMapping("/api/ingestions")
     ResponseEntity<IngestionView> submit(@RequestParam(name = "file", required = false) MultipartFile file,
                                          @RequestParam(required = false) String kind,
                                          @RequestParam(defaultValue = "false") boolean wait,
-                                         Authentication user, HttpServletRequest request) throws IOException {
+                                         HttpServletRequest request) throws IOException {
         if (file == null) {
-            throw ApiException.badRequest("La partie « file » du formulaire multipart est obligatoire.",
-                    "The multipart part \"file\" is required.");
+            throw new Invalid("api.file-part-required");
         }
-        FileKind declared = null;
-        if (kind != null && !kind.isBlank()) {
-            declared = FileKind.ofCode(kind).orElseThrow(() -> ApiException.badRequest(
-                    "Type de fichier inconnu : " + kind + " (indicator-measures, project-counts ou indicator-catalogue).",
-                    "Unknown file kind: " + kind + " (indicator-measures, project-counts or indicator-catalogue)."));
-        }
+        Caller who = caller.get();
         Ingestion accepted;
         try (InputStream in = file.getInputStream()) {
-            accepted = ingestion.submit(in, file.getOriginalFilename(), declared, user.getName(), scope.current().establishments());
+            accepted = ingestion.submit(who, in, file.getOriginalFilename(), IngestionService.kind(kind));
         }
-        audit.record("ingestion-launched", "ingestion " + accepted.id(), accepted.fileName() + " · " + accepted.status());
         URI location = URI.create("/api/ingestions/" + accepted.id());
         if (wait) {
             Ingestion ended = accepted.ended() ? accepted : ingestion.awaitEnd(accepted.id(), WAIT_LIMIT);
@@ -87,56 +75,31 @@ class IngestionController {
 
     @GetMapping("/api/ingestions")
     List<IngestionView> recent(@RequestParam(defaultValue = "100") int limit, HttpServletRequest request) {
-        if (limit < 1 || limit > 1000) {
-            throw ApiException.badRequest("Le paramètre limit doit être entre 1 et 1000.", "The parameter limit must be between 1 and 1000.");
-        }
-        return ingestion.recent(limit).stream().filter(this::visible).map(i -> IngestionView.of(i, ApiError.locale(request))).toList();
+        return ingestion.recent(caller.get(), limit).stream().map(i -> IngestionView.of(i, ApiError.locale(request))).toList();
     }
 
     @GetMapping("/api/ingestions/{id}")
     IngestionView one(@PathVariable long id, HttpServletRequest request) {
-        return IngestionView.of(find(id), ApiError.locale(request));
+        return IngestionView.of(ingestion.find(caller.get(), id), ApiError.locale(request));
     }
 
     @GetMapping("/api/ingestions/{id}/rejects.csv")
     void rejects(@PathVariable long id, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Ingestion i = find(id);
+        Caller who = caller.get();
         Locale locale = ApiError.locale(request);
+        String name = ingestion.rejectsFileName(who, id, locale);
         response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
-                .filename(rejectReport.fileName(i, locale), java.nio.charset.StandardCharsets.UTF_8).build().toString());
-        rejectReport.write(i, locale, response.getOutputStream());
+        response.setHeader("Content-Disposition", ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
+        ingestion.writeRejects(who, id, locale, response.getOutputStream());
     }
 
     @PostMapping("/api/ingestions/{id}/stop")
     IngestionView stop(@PathVariable long id, HttpServletRequest request) {
-        find(id);
-        Ingestion stopped = ingestion.stop(id);
-        audit.record("ingestion-stopped", "ingestion " + id, stopped.fileName());
-        return IngestionView.of(stopped, ApiError.locale(request));
+        return IngestionView.of(ingestion.stop(caller.get(), id), ApiError.locale(request));
     }
 
     @PostMapping("/api/ingestions/{id}/restart")
     ResponseEntity<IngestionView> restart(@PathVariable long id, HttpServletRequest request) {
-        find(id);
-        Ingestion restarted = ingestion.restart(id);
-        audit.record("ingestion-restarted", "ingestion " + id, restarted.fileName());
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(IngestionView.of(restarted, ApiError.locale(request)));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(IngestionView.of(ingestion.restart(caller.get(), id), ApiError.locale(request)));
     }
-
-    /** A steward limited to some establishments sees the ingestions they launched; the others see all. */
-    private boolean visible(Ingestion i) {
-        var mine = scope.current();
-        if (mine.all()) {
-            return true;
-        }
-        var principal = org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-                instanceof org.springframework.web.context.request.ServletRequestAttributes s ? s.getRequest().getUserPrincipal() : null;
-        return principal != null && principal.getName().equals(i.startedBy());
-    }
-
-    private Ingestion find(long id) {
-        return ingestion.find(id).filter(this::visible).orElseThrow(() -> ApiException.notFound("Aucune ingestion n° " + id + ".", "No ingestion " + id + "."));
-    }
-
 }

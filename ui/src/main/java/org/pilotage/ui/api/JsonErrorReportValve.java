@@ -8,6 +8,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.pilotage.analytics.text.Sentence;
+import org.pilotage.ui.web.ApiError;
 
 /**
  * The container's own error page, for the errors it answers before any filter or servlet runs (a path

@@ -1,5 +1,6 @@
 package org.pilotage.ui.api;
 
+import org.pilotage.analytics.text.Refusal;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -9,6 +10,6 @@ class UnknownApiController {
 
     @RequestMapping("/api/**")
     void unknown() {
-        throw ApiException.notFound("Cette adresse n'existe pas dans l'API.", "This address does not exist in the API.");
+        throw new Refusal(Refusal.Reason.NOT_FOUND, "api.not-found");
     }
 }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.pilotage.analytics.store.StoreErrors;
 import org.pilotage.analytics.text.Sentence;
 import org.pilotage.ingestion.IngestionProperties;
+import org.pilotage.ui.web.ApiError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;

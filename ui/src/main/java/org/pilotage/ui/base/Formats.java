@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import org.pilotage.analytics.catalogue.IndicatorUnit;
 import org.pilotage.analytics.rooms.ReportingPeriod;
+import org.pilotage.analytics.text.Messages;
 
 /** Numbers, months and dates as a French (or English) reader writes them: {@code 12,5 %}, {@code novembre 2026}. */
 public final class Formats {
@@ -62,22 +63,22 @@ public final class Formats {
     public String period(ReportingPeriod period) {
         return switch (period.kind()) {
             case MONTH -> month(period.end());
-            case QUARTER -> (french ? "T" : "Q") + period.quarter() + " " + period.end().getYear();
-            case ROLLING_12 -> (french ? "12 mois jusqu’à " : "12 months to ") + month(period.end());
+            case QUARTER -> Messages.get("format.quarter", locale, period.quarter(), period.end().getYear());
+            case ROLLING_12 -> Messages.get("format.rolling-12", locale, month(period.end()));
         };
     }
 
     public String date(Instant instant) {
-        return instant == null ? "—" : DateTimeFormatter.ofPattern(french ? "d MMMM yyyy" : "MMMM d, yyyy", locale)
+        return instant == null ? "—" : DateTimeFormatter.ofPattern(Messages.get("format.date", locale), locale)
                 .format(instant.atZone(ZONE));
     }
 
     public String dateTime(Instant instant) {
-        return instant == null ? "—" : DateTimeFormatter.ofPattern(french ? "d MMMM yyyy 'à' HH:mm" : "MMMM d, yyyy 'at' h:mm a", locale)
+        return instant == null ? "—" : DateTimeFormatter.ofPattern(Messages.get("format.date-time", locale), locale)
                 .format(instant.atZone(ZONE));
     }
 
     public String day(java.time.LocalDate date) {
-        return DateTimeFormatter.ofPattern(french ? "d MMMM yyyy" : "MMMM d, yyyy", locale).format(date);
+        return DateTimeFormatter.ofPattern(Messages.get("format.date", locale), locale).format(date);
     }
 }

@@ -9,13 +9,17 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.router.RouterLink;
-import org.pilotage.ui.dashboard.DashboardView;
-import org.pilotage.ui.ingestion.IngestionView;
-import org.pilotage.ui.rooms.RoomsView;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
-/** The frame of every page after login: name of the service, language switch, user and logout. */
+/**
+ * The frame of every page after login: name of the service, the menu, language switch, user and logout.
+ * The menu lists the views that declare themselves with {@code @Menu} (their title is a message key) and
+ * that the user may open (and, for a view that says so with {@link MenuRoles}, is meant for); the layout
+ * knows no view.
+ */
 @Layout
 @PermitAll
 public class MainLayout extends AppLayout {
@@ -38,23 +42,14 @@ public class MainLayout extends AppLayout {
 
         HorizontalLayout nav = new HorizontalLayout();
         nav.addClassName("pilotage-nav");
-        if (auth.hasAnyRole("MANAGER", "EXECUTIVE", "ADMIN")) {
-            RouterLink rooms = new RouterLink(getTranslation("nav.rooms"), RoomsView.class);
-            rooms.setId("nav-rooms");
-            nav.add(rooms, new RouterLink(getTranslation("nav.dashboard"), DashboardView.class));
-        }
-        if (auth.hasAnyRole("STEWARD", "ADMIN")) {
-            RouterLink ingestion = new RouterLink(getTranslation("nav.ingestion"), IngestionView.class);
-            ingestion.setId("nav-ingestion");
-            nav.add(ingestion);
-        }
-
-        if (auth.hasRole("ADMIN")) {
-            RouterLink audit = new RouterLink(getTranslation("nav.audit"), org.pilotage.ui.admin.AuditView.class);
-            audit.setId("nav-audit");
-            RouterLink users = new RouterLink(getTranslation("nav.users"), org.pilotage.ui.admin.UsersView.class);
-            users.setId("nav-users");
-            nav.add(users, audit);
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            MenuRoles shownTo = entry.menuClass().getAnnotation(MenuRoles.class);
+            if (shownTo != null && !auth.hasAnyRole(shownTo.value())) {
+                continue;
+            }
+            RouterLink link = new RouterLink(getTranslation(entry.title()), entry.menuClass());
+            link.setId("nav-" + entry.title().substring(entry.title().lastIndexOf('.') + 1));
+            nav.add(link);
         }
 
         HorizontalLayout bar = new HorizontalLayout(title, nav, language, user, logout);

@@ -1,21 +1,18 @@
 package org.pilotage.ui.base;
 
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 
 import com.vaadin.flow.i18n.I18NProvider;
+import org.pilotage.analytics.text.Messages;
 import org.springframework.stereotype.Component;
 
-/** French first, English too: {@code vaadin-i18n/translations[_en].properties}. */
+/** The views' words come from the same message bundles as every other sentence of Pilotage ({@link Messages}). */
 @Component
 public class PilotageI18n implements I18NProvider {
 
-    public static final Locale FRENCH = Locale.CANADA_FRENCH;
-    public static final Locale ENGLISH = Locale.CANADA;
-    private static final String BUNDLE = "vaadin-i18n/translations";
+    public static final Locale FRENCH = Messages.FRENCH;
+    public static final Locale ENGLISH = Messages.ENGLISH;
 
     @Override
     public List<Locale> getProvidedLocales() {
@@ -24,14 +21,6 @@ public class PilotageI18n implements I18NProvider {
 
     @Override
     public String getTranslation(String key, Locale locale, Object... params) {
-        Locale effective = locale != null && "en".equals(locale.getLanguage()) ? ENGLISH : FRENCH;
-        try {
-            String pattern = ResourceBundle.getBundle(BUNDLE, effective,
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
-            // Every value is a MessageFormat pattern (a quote is written ''), with or without parameters.
-            return new MessageFormat(pattern, effective).format(params);
-        } catch (MissingResourceException e) {
-            return "!" + key;
-        }
+        return Messages.get(key, locale, params);
     }
 }

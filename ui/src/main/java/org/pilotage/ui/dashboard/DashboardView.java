@@ -17,6 +17,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -24,13 +25,15 @@ import jakarta.annotation.security.RolesAllowed;
 import org.pilotage.analytics.catalogue.EffectLevel;
 import org.pilotage.analytics.dashboard.EffectDashboardService;
 import org.pilotage.analytics.reference.Establishment;
-import org.pilotage.analytics.reference.ReferenceRepository;
+import org.pilotage.analytics.reference.ReferenceService;
+import org.pilotage.ui.security.CurrentCaller;
 
 /**
  * The effects of one establishment for a month: organisational, practitioner and clientele
  * sections, each with its indicators over the 12 months ending with the chosen month.
  */
 @Route("effects")
+@Menu(title = "nav.dashboard", order = 2)
 @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
 public class DashboardView extends VerticalLayout implements HasDynamicTitle {
 
@@ -39,8 +42,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
     private final ComboBox<YearMonth> period = new ComboBox<>();
     private final Div sections = new Div();
 
-    public DashboardView(EffectDashboardService dashboard, ReferenceRepository reference,
-                         org.pilotage.ui.security.EstablishmentScope scope) {
+    public DashboardView(EffectDashboardService dashboard, ReferenceService reference, CurrentCaller caller) {
         this.dashboard = dashboard;
         addClassName("pilotage-dashboard");
         setWidthFull();
@@ -49,8 +51,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         establishment.setId("establishment");
         establishment.setItemLabelGenerator(e -> e.name().equals(e.code()) ? e.code() : e.name() + " (" + e.code() + ")");
         establishment.setWidth("22rem");
-        var mine = scope.current();
-        List<Establishment> establishments = reference.establishments().stream().filter(e -> mine.allows(e.code())).toList();
+        List<Establishment> establishments = reference.establishments(caller.get());
         establishment.setItems(establishments);
 
         DateTimeFormatter monthFormat = DateTimeFormatter.ofPattern("MMMM yyyy", getLocale());

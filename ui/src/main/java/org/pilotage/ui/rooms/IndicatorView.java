@@ -5,7 +5,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.TreeMap;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -19,11 +19,13 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -35,18 +37,21 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
-import org.pilotage.analytics.dashboard.EffectDashboardService;
+import org.pilotage.analytics.access.Caller;
+import org.pilotage.analytics.dashboard.IndicatorTile;
+import org.pilotage.analytics.dashboard.RoomDashboardService;
+import org.pilotage.analytics.dashboard.RoomQueries.MeasureRow;
 import org.pilotage.analytics.notes.CommentRepository;
 import org.pilotage.analytics.notes.IndicatorComment;
-import org.pilotage.analytics.rooms.IndicatorTile;
-import org.pilotage.analytics.rooms.RoomDashboardService;
+import org.pilotage.analytics.notes.NotesService;
 import org.pilotage.analytics.rooms.RoomFilters;
-import org.pilotage.analytics.rooms.RoomQueries.MeasureRow;
+import org.pilotage.analytics.rooms.RoomService;
 import org.pilotage.analytics.rooms.SteeringRoom;
-import org.pilotage.analytics.rooms.SteeringRoomRepository;
+import org.pilotage.analytics.status.StatusRules;
+import org.pilotage.analytics.text.Refusal;
 import org.pilotage.ui.base.Formats;
+import org.pilotage.ui.security.CurrentCaller;
 
 /**
  * An indicator of a room, drilled down: its tile, its series per direction and per project, the
@@ -58,31 +63,20 @@ public class IndicatorView extends VerticalLayout implements BeforeEnterObserver
 
     private static final int MAX_ROWS = 5_000;
 
-    private final SteeringRoomRepository rooms;
+    private final RoomService rooms;
     private final RoomDashboardService dashboards;
-    private final EffectDashboardService effects;
-    private final CommentRepository comments;
-    private final org.pilotage.analytics.status.CommitmentRepository commitments;
-    private final AuthenticationContext auth;
-    private final org.pilotage.ui.security.AuditTrail audit;
-    private final org.pilotage.ui.security.EstablishmentScope scope;
+    private final NotesService notes;
+    private final Caller caller;
     private SteeringRoom room;
     private String code;
     private RoomFilters filters;
     private String title = "";
 
-    public IndicatorView(SteeringRoomRepository rooms, RoomDashboardService dashboards, EffectDashboardService effects,
-                         CommentRepository comments, org.pilotage.analytics.status.CommitmentRepository commitments,
-                         AuthenticationContext auth, org.pilotage.ui.security.AuditTrail audit,
-                         org.pilotage.ui.security.EstablishmentScope scope) {
-        this.scope = scope;
-        this.commitments = commitments;
-        this.audit = audit;
+    public IndicatorView(RoomService rooms, RoomDashboardService dashboards, NotesService notes, CurrentCaller caller) {
         this.rooms = rooms;
         this.dashboards = dashboards;
-        this.effects = effects;
-        this.comments = comments;
-        this.auth = auth;
+        this.notes = notes;
+        this.caller = caller.get();
         addClassName("pilotage-indicator");
         setWidthFull();
     }
@@ -90,14 +84,14 @@ public class IndicatorView extends VerticalLayout implements BeforeEnterObserver
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        room = RoomAccess.room(event, rooms, scope);
+        room = event.getRouteParameters().get("id").flatMap(id -> rooms.find(caller, id)).orElse(null);
         code = event.getRouteParameters().get("code").orElse("");
         if (room == null || !room.indicators().contains(code)) {
             title = getTranslation("indicator.unknown");
             add(new H1(title), new RouterLink(getTranslation("rooms.back"), RoomsView.class));
             return;
         }
-        filters = RoomView.RoomParams.of(event.getLocation().getQueryParameters(), effects.lastCompleteMonth()).filters(room);
+        filters = rooms.filtersOrDefaults(room, RoomAddress.words(event.getLocation().getQueryParameters()));
         render();
     }
 
@@ -114,7 +108,7 @@ public class IndicatorView extends VerticalLayout implements BeforeEnterObserver
         }
         title = tile.indicator().label(locale);
         RouterLink back = new RouterLink("← " + room.name(), RoomView.class, new RouteParameters("id", String.valueOf(room.id())));
-        back.setQueryParameters(RoomView.RoomParams.query(filters));
+        back.setQueryParameters(RoomAddress.query(filters));
         back.setId("back-to-room");
         H1 heading = new H1(title);
         Paragraph about = new Paragraph(getTranslation("indicator.about", tile.indicator().code(),
@@ -129,17 +123,17 @@ public class IndicatorView extends VerticalLayout implements BeforeEnterObserver
                 section("indicator-projects", getTranslation("indicator.per-project"),
                         image(dashboards.memberChartSvg(room, code, true, filters, locale), "projects")),
                 rowsSection(f), commentsSection(f));
-        if (auth.hasRole("ADMIN")) {
+        if (NotesService.maySetCommitments(caller)) {
             add(commitmentSection(f));
         }
     }
 
     /** Admins set the commitment level (niveau d'engagement) of the indicator from a month on. */
     private Section commitmentSection(Formats f) {
-        var gaps = commitments.all().gaps().getOrDefault(code, new java.util.TreeMap<>());
+        var gaps = notes.commitments().gaps().getOrDefault(code, new TreeMap<>());
         UnorderedList history = new UnorderedList();
         history.setId("commitments");
-        history.add(new ListItem(getTranslation("commitment.default", f.number(org.pilotage.analytics.status.StatusRules.DEFAULT_GAP_PERCENT))));
+        history.add(new ListItem(getTranslation("commitment.default", f.number(StatusRules.DEFAULT_GAP_PERCENT))));
         gaps.forEach((from, gap) -> history.add(new ListItem(getTranslation("commitment.from", f.month(from), f.number(gap)))));
         ComboBox<YearMonth> from = new ComboBox<>(getTranslation("commitment.valid-from"));
         from.setId("commitment-from");
@@ -150,22 +144,21 @@ public class IndicatorView extends VerticalLayout implements BeforeEnterObserver
         from.setItems(months);
         from.setItemLabelGenerator(f::month);
         from.setValue(filters.period().end());
-        com.vaadin.flow.component.textfield.NumberField gap = new com.vaadin.flow.component.textfield.NumberField(
-                getTranslation("commitment.gap"));
+        NumberField gap = new NumberField(getTranslation("commitment.gap"));
         gap.setId("commitment-gap");
         gap.setMin(0);
         gap.setMax(100);
         gap.setStep(0.5);
-        gap.setValue(org.pilotage.analytics.status.StatusRules.DEFAULT_GAP_PERCENT);
-        gap.setSuffixComponent(new com.vaadin.flow.component.html.Span("%"));
+        gap.setValue(StatusRules.DEFAULT_GAP_PERCENT);
+        gap.setSuffixComponent(new Span("%"));
         Button save = new Button(getTranslation("commitment.save"), e -> {
-            if (from.getValue() == null || gap.getValue() == null || gap.getValue() < 0 || gap.getValue() > 100) {
+            try {
+                notes.setCommitment(caller, code, from.getValue(), gap.getValue());
+            } catch (Refusal refused) {
                 gap.setInvalid(true);
-                gap.setErrorMessage(getTranslation("commitment.invalid"));
+                gap.setErrorMessage(refused.in(getLocale()));
                 return;
             }
-            commitments.set(code, from.getValue(), gap.getValue(), auth.getPrincipalName().orElse("?"));
-            audit.record("commitment-set", "indicator " + code, gap.getValue() + " % from " + from.getValue());
             Notification.show(getTranslation("commitment.saved"));
             render();
         });
@@ -204,7 +197,7 @@ public class IndicatorView extends VerticalLayout implements BeforeEnterObserver
         grid.addColumn(r -> r.target() == null ? "" : f.number(r.target())).setHeader(getTranslation("rows.target"))
                 .setSortable(true).setComparator(r -> r.target() == null ? Double.NEGATIVE_INFINITY : r.target());
         grid.addColumn(r -> r.comment() == null ? "" : r.comment()).setHeader(getTranslation("rows.comment")).setFlexGrow(2);
-        grid.addColumn(r -> "n° " + r.ingestionId() + (r.fileName() == null ? "" : " — " + r.fileName()))
+        grid.addColumn(r -> getTranslation("format.ingestion-ref", r.ingestionId()) + (r.fileName() == null ? "" : " — " + r.fileName()))
                 .setHeader(getTranslation("rows.source")).setFlexGrow(2).setSortable(true).setComparator(MeasureRow::ingestionId);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setHeight("26rem");
@@ -236,7 +229,7 @@ public class IndicatorView extends VerticalLayout implements BeforeEnterObserver
         }
         Section section = section("indicator-comments", getTranslation("comments.title"),
                 list.isEmpty() ? new Paragraph(getTranslation("comments.none")) : items);
-        if (RoomAccess.mayComment(auth)) {
+        if (NotesService.mayComment(caller)) {
             ComboBox<YearMonth> month = new ComboBox<>(getTranslation("comments.period"));
             month.setId("comment-period");
             List<YearMonth> months = new ArrayList<>();
@@ -252,13 +245,13 @@ public class IndicatorView extends VerticalLayout implements BeforeEnterObserver
             text.setPlaceholder(getTranslation("comments.placeholder"));
             text.setWidth("32rem");
             Button add = new Button(getTranslation("comments.add"), e -> {
-                if (text.getValue().isBlank() || month.getValue() == null) {
+                try {
+                    notes.comment(caller, room, code, month.getValue(), text.getValue());
+                } catch (Refusal refused) {
                     text.setInvalid(true);
-                    text.setErrorMessage(getTranslation("comments.empty"));
+                    text.setErrorMessage(refused.in(getLocale()));
                     return;
                 }
-                long id = comments.add(code, room.establishment(), month.getValue(), text.getValue(), auth.getPrincipalName().orElse("?"));
-                audit.record("comment-added", "indicator " + code + " comment " + id, room.establishment() + " " + month.getValue());
                 Notification.show(getTranslation("comments.added"));
                 render();
             });

@@ -16,11 +16,12 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import org.pilotage.analytics.catalogue.Indicator;
+import org.pilotage.analytics.catalogue.ProjectCategory;
 import org.pilotage.analytics.reference.Establishment;
-import org.pilotage.analytics.rooms.ProjectCategory;
 import org.pilotage.analytics.rooms.RoomDraft;
 import org.pilotage.analytics.rooms.RoomLevel;
 import org.pilotage.analytics.rooms.SteeringRoom;
+import org.pilotage.analytics.text.Refusal;
 
 /** The admin's form for a room: name, level, scope, and the ordered indicators and categories it reviews. */
 class RoomEditor extends Dialog {
@@ -33,6 +34,7 @@ class RoomEditor extends Dialog {
     private final OrderedPicker<ProjectCategory> categories;
     private final Paragraph problems = new Paragraph();
 
+    /** Opens on a room (or none, for a new one); {@code save} stores the draft, or refuses it with its problems. */
     RoomEditor(SteeringRoom room, List<Establishment> establishments, List<Indicator> catalogue, Locale locale,
                Consumer<RoomDraft> save) {
         setHeaderTitle(getTranslation(room == null ? "room.new" : "room.edit"));
@@ -87,12 +89,12 @@ class RoomEditor extends Dialog {
             RoomDraft draft = new RoomDraft(name.getValue(), level.getValue(),
                     establishment.getValue() == null ? null : establishment.getValue().code(),
                     directions.getValue().stream().sorted().toList(), indicators.getValue(), categories.getValue());
-            List<String> wrong = draft.problems();
-            if (!wrong.isEmpty()) {
-                problems.setText(wrong.stream().map(this::getTranslation).collect(Collectors.joining(" ")));
+            try {
+                save.accept(draft);
+            } catch (Refusal refused) {
+                problems.setText(refused.in(locale));
                 return;
             }
-            save.accept(draft);
             close();
         });
         ok.setId("room-save");

@@ -15,43 +15,41 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
-import org.pilotage.analytics.catalogue.CatalogueRepository;
-import org.pilotage.analytics.reference.ReferenceRepository;
+import org.pilotage.analytics.access.Caller;
+import org.pilotage.analytics.access.Role;
+import org.pilotage.analytics.reference.ReferenceService;
+import org.pilotage.analytics.rooms.RoomService;
 import org.pilotage.analytics.rooms.SteeringRoom;
-import org.pilotage.analytics.rooms.SteeringRoomRepository;
+import org.pilotage.analytics.text.Refusal;
+import org.pilotage.ui.base.MenuRoles;
 import org.pilotage.ui.ingestion.IngestionView;
-import org.pilotage.ui.security.AuditTrail;
+import org.pilotage.ui.security.CurrentCaller;
 
 /** The home page: the steering rooms by level; admins create, edit and delete them here. */
 @Route("")
+@Menu(title = "nav.rooms", order = 1)
+@MenuRoles({"MANAGER", "EXECUTIVE", "ADMIN"})
 @PermitAll
 public class RoomsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
-    private final SteeringRoomRepository rooms;
-    private final ReferenceRepository reference;
-    private final CatalogueRepository catalogue;
-    private final AuthenticationContext auth;
-    private final AuditTrail audit;
-    private final org.pilotage.ui.security.EstablishmentScope scope;
+    private final RoomService rooms;
+    private final ReferenceService reference;
+    private final Caller caller;
     private final Div list = new Div();
 
-    public RoomsView(SteeringRoomRepository rooms, ReferenceRepository reference, CatalogueRepository catalogue,
-                     AuthenticationContext auth, AuditTrail audit, org.pilotage.ui.security.EstablishmentScope scope) {
-        this.audit = audit;
-        this.scope = scope;
+    public RoomsView(RoomService rooms, ReferenceService reference, CurrentCaller caller) {
         this.rooms = rooms;
         this.reference = reference;
-        this.catalogue = catalogue;
-        this.auth = auth;
+        this.caller = caller.get();
         addClassName("pilotage-rooms");
         list.addClassName("room-list");
         add(new H1(getTranslation("rooms.title")), new Paragraph(getTranslation("rooms.intro")));
-        if (auth.hasRole("ADMIN")) {
+        if (RoomService.mayEdit(this.caller)) {
             Button create = new Button(getTranslation("room.new"), e -> edit(null));
             create.setId("room-new");
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -64,15 +62,14 @@ public class RoomsView extends VerticalLayout implements HasDynamicTitle, Before
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         // A data steward's home is the loading screen: dashboards are for managers, executives and admins.
-        if (!RoomAccess.mayView(auth) && auth.hasRole("STEWARD")) {
+        if (!RoomService.mayView(caller) && caller.has(Role.STEWARD)) {
             event.forwardTo(IngestionView.class);
         }
     }
 
     private void render() {
         list.removeAll();
-        var mine = scope.current();
-        List<SteeringRoom> all = rooms.findAll().stream().filter(r -> mine.allows(r.establishment())).toList();
+        List<SteeringRoom> all = rooms.visible(caller);
         if (all.isEmpty()) {
             list.add(new Paragraph(getTranslation("rooms.none")));
         }
@@ -94,7 +91,7 @@ public class RoomsView extends VerticalLayout implements HasDynamicTitle, Before
             RouterLink tv = new RouterLink(getTranslation("room.tv"), WallScreenView.class, new RouteParameters("id", String.valueOf(room.id())));
             tv.addClassName("room-card-tv");
             card.add(open, scope, content, tv);
-            if (auth.hasRole("ADMIN")) {
+            if (RoomService.mayEdit(caller)) {
                 Button edit = new Button(getTranslation("room.edit"), e -> edit(room));
                 edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
                 edit.addClassName("room-edit");
@@ -108,16 +105,11 @@ public class RoomsView extends VerticalLayout implements HasDynamicTitle, Before
     }
 
     private void edit(SteeringRoom room) {
-        String user = auth.getPrincipalName().orElse("?");
-        var mine = scope.current();
-        new RoomEditor(room, reference.establishments().stream().filter(e -> mine.allows(e.code())).toList(),
-                catalogue.findAll(), getLocale(), draft -> {
+        new RoomEditor(room, reference.establishments(caller), reference.indicators(), getLocale(), draft -> {
             if (room == null) {
-                long id = rooms.create(draft, user);
-                audit.record("room-created", "room " + id, draft.toString());
+                rooms.create(caller, draft);
             } else {
-                rooms.update(room.id(), draft);
-                audit.record("room-changed", "room " + room.id(), draft.toString());
+                rooms.update(caller, room.id(), draft);
             }
             Notification.show(getTranslation("room.saved", draft.name()));
             render();
@@ -127,9 +119,12 @@ public class RoomsView extends VerticalLayout implements HasDynamicTitle, Before
     private void confirmDelete(SteeringRoom room) {
         ConfirmDialog confirm = new ConfirmDialog(getTranslation("room.delete.title"), getTranslation("room.delete.text", room.name()),
                 getTranslation("room.delete"), e -> {
-                    rooms.delete(room.id());
-                    audit.record("room-deleted", "room " + room.id(), room.name());
-                    Notification.show(getTranslation("room.deleted", room.name()));
+                    try {
+                        rooms.delete(caller, room.id());
+                        Notification.show(getTranslation("room.deleted", room.name()));
+                    } catch (Refusal refused) {
+                        Notification.show(refused.in(getLocale()));
+                    }
                     render();
                 });
         confirm.setCancelable(true);

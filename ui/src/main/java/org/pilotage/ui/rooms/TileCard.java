@@ -7,7 +7,7 @@ import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import org.pilotage.analytics.catalogue.IndicatorUnit;
-import org.pilotage.analytics.rooms.IndicatorTile;
+import org.pilotage.analytics.dashboard.IndicatorTile;
 import org.pilotage.analytics.status.Status;
 import org.pilotage.analytics.status.Trend;
 import org.pilotage.ui.base.Formats;

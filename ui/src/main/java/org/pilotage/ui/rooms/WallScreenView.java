@@ -25,19 +25,22 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
+import org.pilotage.analytics.access.Caller;
 import org.pilotage.analytics.catalogue.EffectLevel;
-import org.pilotage.analytics.dashboard.EffectDashboardService;
-import org.pilotage.analytics.rooms.IndicatorTile;
-import org.pilotage.analytics.rooms.RoomChart;
-import org.pilotage.analytics.rooms.RoomDashboard;
-import org.pilotage.analytics.rooms.RoomDashboardService;
+import org.pilotage.analytics.dashboard.IndicatorTile;
+import org.pilotage.analytics.dashboard.RoomChart;
+import org.pilotage.analytics.dashboard.RoomDashboard;
+import org.pilotage.analytics.dashboard.RoomDashboardService;
+import org.pilotage.analytics.rooms.ReportingPeriod;
 import org.pilotage.analytics.rooms.RoomFilters;
+import org.pilotage.analytics.rooms.RoomService;
 import org.pilotage.analytics.rooms.SteeringRoom;
-import org.pilotage.analytics.rooms.SteeringRoomRepository;
 import org.pilotage.ingestion.log.IngestionStatus;
 import org.pilotage.ingestion.progress.IngestionEvents;
 import org.pilotage.ui.base.Formats;
-import org.springframework.beans.factory.annotation.Value;
+import org.pilotage.ui.security.CurrentCaller;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * A room on a wall screen: full screen, large type, one section at a time rotating every N seconds
@@ -50,12 +53,11 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
 
     private static final ZoneId ZONE = ZoneId.of("America/Montreal");
 
-    private final SteeringRoomRepository rooms;
+    private final RoomService rooms;
     private final RoomDashboardService dashboards;
-    private final EffectDashboardService effects;
     private final IngestionEvents events;
     private final int defaultRotateSeconds;
-    private final org.pilotage.ui.security.EstablishmentScope scope;
+    private final Caller caller;
     private final List<Div> sections = new ArrayList<>();
     private final Div stage = new Div();
     private final Span freshness = new Span();
@@ -66,22 +68,25 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
     private Runnable subscription;
     private com.vaadin.flow.shared.Registration pollRegistration;
 
-    public WallScreenView(SteeringRoomRepository rooms, RoomDashboardService dashboards, EffectDashboardService effects,
-                          IngestionEvents events, @Value("${pilotage.wall-screen.rotate-seconds:20}") int rotateSeconds,
-                          org.pilotage.ui.security.EstablishmentScope scope) {
-        this.scope = scope;
+    /** The wall screens' settings: {@code pilotage.wall-screen.rotate-seconds}, 20 by default. */
+    @ConfigurationProperties("pilotage.wall-screen")
+    public record Settings(@DefaultValue("20") int rotateSeconds) {
+    }
+
+    public WallScreenView(RoomService rooms, RoomDashboardService dashboards, IngestionEvents events, Settings settings,
+                          CurrentCaller caller) {
         this.rooms = rooms;
         this.dashboards = dashboards;
-        this.effects = effects;
         this.events = events;
-        this.defaultRotateSeconds = rotateSeconds;
+        this.defaultRotateSeconds = settings.rotateSeconds();
+        this.caller = caller.get();
         addClassName("wall-screen");
         setSizeFull();
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        room = RoomAccess.room(event, rooms, scope);
+        room = event.getRouteParameters().get("id").flatMap(id -> rooms.find(caller, id)).orElse(null);
         removeAll();
         if (room == null) {
             getUI().ifPresent(this::unwatch);
@@ -150,7 +155,7 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
     private void redraw() {
         Locale locale = getLocale();
         Formats f = new Formats(locale);
-        RoomFilters filters = new RoomFilters(org.pilotage.analytics.rooms.ReportingPeriod.month(effects.lastCompleteMonth()));
+        RoomFilters filters = new RoomFilters(ReportingPeriod.month(rooms.lastCompleteMonth()));
         RoomDashboard dashboard = dashboards.dashboard(room, filters);
         freshness.setText(dashboard.freshness() == null ? getTranslation("room.no-data")
                 : getTranslation("room.freshness", f.date(dashboard.freshness())) + " · " + f.period(filters.period()));

@@ -1,12 +1,13 @@
 package org.pilotage.ui.security;
 
 import java.util.EnumSet;
-import java.util.Map;
 
+import org.pilotage.analytics.access.Role;
+import org.pilotage.analytics.text.Messages;
+import org.pilotage.analytics.users.UserService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
@@ -21,29 +22,21 @@ class InitialUsers implements SmartInitializingSingleton {
 
     static final String DEMO_PASSWORD = "demo";
     private static final Logger log = LoggerFactory.getLogger(InitialUsers.class);
-    private static final Map<String, String> DEMO_NAMES = Map.of(
-            "admin", "Administratrice de démonstration",
-            "steward", "Intendant de données de démonstration",
-            "manager", "Gestionnaire de démonstration",
-            "executive", "Dirigeante de démonstration");
-
-    private final UserAccounts users;
+    private final UserService users;
     private final Environment environment;
     private final String adminPassword;
 
-    InitialUsers(UserAccounts users, Environment environment, @Value("${pilotage.admin-password:}") String adminPassword) {
+    InitialUsers(UserService users, Environment environment, FirstRunProperties firstRun) {
         this.users = users;
         this.environment = environment;
-        this.adminPassword = adminPassword;
+        this.adminPassword = firstRun.adminPassword();
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         if (environment.acceptsProfiles(Profiles.of("demo"))) {
             for (Role role : Role.values()) {
-                if (!users.exists(role.code())) {
-                    users.create(role.code(), DEMO_PASSWORD, DEMO_NAMES.get(role.code()), EnumSet.of(role));
-                }
+                users.createInitial(role.code(), DEMO_PASSWORD, Messages.get("demo.user." + role.code(), Messages.FRENCH), EnumSet.of(role));
             }
             return;
         }
@@ -56,7 +49,7 @@ class InitialUsers implements SmartInitializingSingleton {
         if (adminPassword.length() < 8) {
             throw new FirstRunException("PILOTAGE_ADMIN_PASSWORD is shorter than 8 characters: choose a longer password for the first administrator.");
         }
-        users.create("admin", adminPassword, "Administrateur", EnumSet.of(Role.ADMIN));
+        users.createInitial("admin", adminPassword, Messages.get("demo.user.first-admin", Messages.FRENCH), EnumSet.of(Role.ADMIN));
         log.info("First administrator 'admin' created from PILOTAGE_ADMIN_PASSWORD");
     }
 }

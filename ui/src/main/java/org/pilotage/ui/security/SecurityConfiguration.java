@@ -4,22 +4,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
-
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.pilotage.ui.api.ApiError;
+import org.pilotage.analytics.access.Role;
+import org.pilotage.analytics.text.Sentence;
+import org.pilotage.ui.web.ApiError;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -32,13 +31,8 @@ import org.springframework.security.web.SecurityFilterChain;
 public class SecurityConfiguration {
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, UserAccounts users, PasswordEncoder encoder,
+    SecurityFilterChain apiChain(HttpSecurity http, AccountDetails users, PasswordEncoder encoder,
                                  AuthenticationEventPublisher events) throws Exception {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
@@ -59,7 +53,7 @@ public class SecurityConfiguration {
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint(SecurityConfiguration::unauthorized)
                         .accessDeniedHandler((req, res, ex) -> write(res, HttpServletResponse.SC_FORBIDDEN,
-                                ApiError.pick(req, "Votre rôle ne permet pas cette action.", "Your role does not allow this action."))));
+                                ApiError.say(req, Sentence.of("api.forbidden")))));
         return http.build();
     }
 
@@ -101,15 +95,11 @@ public class SecurityConfiguration {
                                      org.springframework.security.core.AuthenticationException e) throws java.io.IOException {
         res.setHeader("WWW-Authenticate", "Basic realm=\"Pilotage\", charset=\"UTF-8\"");
         if (e instanceof org.springframework.security.authentication.LockedException) {
-            write(res, HttpServletResponse.SC_UNAUTHORIZED, ApiError.pick(req,
-                    "Compte verrouillé après " + LoginAttempts.MAX_FAILURES + " échecs de connexion ; réessayez dans "
-                            + LoginAttempts.LOCK.toMinutes() + " minutes ou demandez à un administrateur.",
-                    "Account locked after " + LoginAttempts.MAX_FAILURES + " failed logins; try again in "
-                            + LoginAttempts.LOCK.toMinutes() + " minutes or ask an administrator."));
+            write(res, HttpServletResponse.SC_UNAUTHORIZED, ApiError.say(req,
+                    Sentence.of("api.locked", LoginAttempts.MAX_FAILURES, LoginAttempts.LOCK.toMinutes())));
             return;
         }
-        write(res, HttpServletResponse.SC_UNAUTHORIZED,
-                ApiError.pick(req, "Identifiez-vous (HTTP Basic) pour utiliser l'API.", "Log in (HTTP Basic) to use the API."));
+        write(res, HttpServletResponse.SC_UNAUTHORIZED, ApiError.say(req, Sentence.of("api.unauthorized")));
     }
 
     private static void write(HttpServletResponse res, int status, String message) throws java.io.IOException {

@@ -1,4 +1,4 @@
-package org.pilotage.ui.api;
+package org.pilotage.ui.web;
 
 import java.util.Locale;
 
@@ -8,10 +8,6 @@ import org.pilotage.analytics.text.Sentence;
 
 /** The body of every error answer: {@code {"error": "<one human sentence>"}}, French unless the caller asks for English. */
 public record ApiError(String error) {
-
-    public static String pick(HttpServletRequest request, String french, String english) {
-        return Messages.english(locale(request)) ? english : french;
-    }
 
     /** The caller's language: French unless {@code Accept-Language} asks for English before French. */
     public static Locale locale(HttpServletRequest request) {

@@ -8,8 +8,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pilotage.analytics.audit.AuditLog;
+import org.pilotage.analytics.users.PasswordPolicy;
 import org.pilotage.ui.BrowserTest;
-import org.pilotage.ui.security.PasswordPolicy;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** An admin creates a manager in the UI (the password policy holds), the manager works, then the admin disables them. */

@@ -16,8 +16,8 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,19 +25,19 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.pilotage.analytics.rooms.ProjectCategory;
+import org.pilotage.analytics.catalogue.ProjectCategory;
+import org.pilotage.analytics.dashboard.RoomChart;
+import org.pilotage.analytics.dashboard.RoomDashboardService;
 import org.pilotage.analytics.rooms.ReportingPeriod;
-import org.pilotage.analytics.rooms.RoomChart;
-import org.pilotage.analytics.rooms.RoomDashboardService;
 import org.pilotage.analytics.rooms.RoomDraft;
 import org.pilotage.analytics.rooms.RoomFilters;
 import org.pilotage.analytics.rooms.RoomLevel;
 import org.pilotage.analytics.rooms.SteeringRoom;
 import org.pilotage.analytics.rooms.SteeringRoomRepository;
-import org.pilotage.analytics.store.DataVersion;
-import org.pilotage.analytics.store.DuckDbStore;
 import org.pilotage.analytics.snapshot.ExportFormat;
 import org.pilotage.analytics.snapshot.SnapshotService;
+import org.pilotage.analytics.store.DataVersion;
+import org.pilotage.analytics.store.DuckDbStore;
 import org.pilotage.analytics.store.SqlQueries;
 import org.pilotage.ui.PilotageApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -56,7 +56,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 public final class DashboardBenchmark {
 
     private static final String PASSWORD = "benchmark-admin";
-    private static final String SEP = "\u001F";
 
     private DashboardBenchmark() {
     }
@@ -121,6 +120,8 @@ public final class DashboardBenchmark {
             System.out.printf(Locale.ROOT, "room computed and rendered        median %7.1f ms  (ratio %.2f, target <= 2.0 and <= 150 ms)%n",
                     roomMedian, roomMedian / bareMedian);
             System.out.printf(Locale.ROOT, "room from the cache               median %7.3f ms%n", median(cached));
+            QUERY_TIMES.forEach((query, times) -> System.out.printf(Locale.ROOT, "    %-28s median %6.1f ms%n", query,
+                    median(times.stream().mapToDouble(Double::doubleValue).toArray())));
 
             // One chart alone, data already read: drawing and encoding only.
             double[] png = new double[runs];
@@ -184,28 +185,40 @@ public final class DashboardBenchmark {
         p.put("establishment", room.establishment());
         p.put("directions", "");
         p.put("project", "");
-        p.put("indicators", String.join(SEP, room.indicators()));
-        p.put("categories", String.join(SEP, room.categories().stream().map(ProjectCategory::code).toList()));
+        p.put("indicators", SqlQueries.codes(room.indicators()));
+        p.put("categories", SqlQueries.codes(room.categories().stream().map(ProjectCategory::code).toList()));
         p.put("indicator", room.indicators().getFirst());
         p.put("ids", "999999");
         long s = System.nanoTime();
-        p.put("from", to.minusMonths(23).atDay(1).toString());
+        // As RoomDataReader reads a month: the chart window, the sparkline and the same month a year earlier.
+        p.put("from", to.minusMonths(12).atDay(1).toString());
         p.put("to", to.atDay(1).toString());
-        drain(jdbc, "rooms/indicator-months", p);
+        p.put("now_from", to.atDay(1).toString());
+        p.put("now_to", to.atDay(1).toString());
+        p.put("previous_from", to.minusMonths(1).atDay(1).toString());
+        p.put("previous_to", to.minusMonths(1).atDay(1).toString());
+        p.put("year_from", to.minusMonths(12).atDay(1).toString());
+        p.put("year_to", to.minusMonths(12).atDay(1).toString());
+        drain(jdbc, "rooms/indicator-figures", p);
         p.put("from", to.minusMonths(11).atDay(1).toString());
         drain(jdbc, "rooms/project-counts", p);
-        drain(jdbc, "rooms/comments", p);
+        drain(jdbc, "notes/comments", p);
         p.put("from", to.atDay(1).toString());
-        drain(jdbc, "rooms/indicator-by-direction", p);
-        drain(jdbc, "rooms/commitments", p);
+        drain(jdbc, "rooms/direction-totals", p);
+        drain(jdbc, "notes/commitments", p);
         drain(jdbc, "rooms/ingestions", p);
         return (System.nanoTime() - s) / 1e6;
     }
 
+    /** Each named query's times over the runs, to say where a room's time goes. */
+    private static final Map<String, List<Double>> QUERY_TIMES = new java.util.TreeMap<>();
+
     private static void drain(NamedParameterJdbcTemplate jdbc, String query, Map<String, Object> params) {
+        long s = System.nanoTime();
         jdbc.query(SqlQueries.get(query), params, rs -> {
             rs.getObject(1);
         });
+        QUERY_TIMES.computeIfAbsent(query, k -> new ArrayList<>()).add((System.nanoTime() - s) / 1e6);
     }
 
     private static void loadTest(int port, List<Long> rooms, YearMonth last, int viewers, int seconds, DataVersion version)

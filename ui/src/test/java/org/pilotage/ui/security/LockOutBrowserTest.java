@@ -10,6 +10,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.pilotage.analytics.access.Role;
+import org.pilotage.analytics.users.UserService;
 import org.pilotage.ui.BrowserTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -17,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class LockOutBrowserTest extends BrowserTest {
 
     @Autowired
-    UserAccounts users;
+    UserService users;
 
     private void attempt(String password) {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -30,7 +32,7 @@ class LockOutBrowserTest extends BrowserTest {
     @Test
     void theFormSaysTheAccountIsLockedAfterFiveWrongPasswords() throws Exception {
         if (!users.exists("verrou-ui")) {
-            users.create("verrou-ui", "bonne-clef-2026", "Compte à verrouiller", EnumSet.of(Role.MANAGER));
+            users.createInitial("verrou-ui", "bonne-clef-2026", "Compte à verrouiller", EnumSet.of(Role.MANAGER));
         }
         for (int i = 0; i < LoginAttempts.MAX_FAILURES; i++) {
             attempt("mauvaise-" + i);

@@ -10,8 +10,10 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.pilotage.analytics.access.Role;
 import org.pilotage.analytics.rooms.SteeringRoom;
 import org.pilotage.analytics.rooms.SteeringRoomRepository;
+import org.pilotage.analytics.users.UserService;
 import org.pilotage.ui.RunningPilotage;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,7 +26,7 @@ class ScopeTest extends RunningPilotage {
     static final String SUD = "CIUSSS-DEMO-SUD";
 
     @Autowired
-    UserAccounts users;
+    UserService users;
     @Autowired
     SteeringRoomRepository rooms;
     final JsonMapper json = JsonMapper.builder().build();
@@ -32,9 +34,9 @@ class ScopeTest extends RunningPilotage {
     @BeforeAll
     void scopedUsers() {
         if (!users.exists("gest-nord")) {
-            users.create("gest-nord", "mot-de-passe-nord", "Gestionnaire du Nord", EnumSet.of(Role.MANAGER), Set.of(NORD));
-            users.create("dir-nord", "mot-de-passe-nord", "Dirigeante du Nord", EnumSet.of(Role.EXECUTIVE), Set.of(NORD));
-            users.create("int-nord", "mot-de-passe-nord", "Intendant du Nord", EnumSet.of(Role.STEWARD), Set.of(NORD));
+            users.createInitial("gest-nord", "mot-de-passe-nord", "Gestionnaire du Nord", EnumSet.of(Role.MANAGER), Set.of(NORD));
+            users.createInitial("dir-nord", "mot-de-passe-nord", "Dirigeante du Nord", EnumSet.of(Role.EXECUTIVE), Set.of(NORD));
+            users.createInitial("int-nord", "mot-de-passe-nord", "Intendant du Nord", EnumSet.of(Role.STEWARD), Set.of(NORD));
         }
     }
 

@@ -10,7 +10,9 @@ import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.pilotage.analytics.access.Role;
 import org.pilotage.analytics.audit.AuditLog;
+import org.pilotage.analytics.users.UserService;
 import org.pilotage.ui.RunningPilotage;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -18,13 +20,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SecurityTest extends RunningPilotage {
 
     @Autowired
-    UserAccounts users;
+    UserService users;
     @Autowired
     AuditLog audit;
 
     @Test
     void fiveWrongPasswordsLockTheAccountWithAClearSentenceEvenForTheRightOne() throws Exception {
-        users.create("verrou", "bon-mot-de-passe-1", "Compte de test", EnumSet.of(Role.MANAGER));
+        users.createInitial("verrou", "bon-mot-de-passe-1", "Compte de test", EnumSet.of(Role.MANAGER));
         assertThat(get("/api/rooms", "verrou", "bon-mot-de-passe-1").statusCode()).isEqualTo(200);
         for (int i = 0; i < LoginAttempts.MAX_FAILURES; i++) {
             assertThat(get("/api/rooms", "verrou", "mauvais-" + i).statusCode()).isEqualTo(401);

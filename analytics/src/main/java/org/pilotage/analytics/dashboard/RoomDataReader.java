@@ -1,0 +1,116 @@
+package org.pilotage.analytics.dashboard;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.pilotage.analytics.catalogue.CatalogueRepository;
+import org.pilotage.analytics.catalogue.Indicator;
+import org.pilotage.analytics.notes.CommentRepository;
+import org.pilotage.analytics.notes.IndicatorComment;
+import org.pilotage.analytics.rooms.ReportingPeriod;
+import org.pilotage.analytics.rooms.RoomFilters;
+import org.pilotage.analytics.rooms.SteeringRoom;
+import org.pilotage.analytics.series.CountPoint;
+import org.pilotage.analytics.series.Point;
+import org.pilotage.analytics.status.CommitmentRepository;
+
+/** Reads what a room shows for its filters with the named queries of {@code sql/queries/rooms}: one pass per room and filters. */
+class RoomDataReader {
+
+    static final int SPARKLINE_MONTHS = 12;
+
+    private final RoomQueries queries;
+    private final CatalogueRepository catalogue;
+    private final CommitmentRepository commitments;
+    private final CommentRepository comments;
+
+    RoomDataReader(RoomQueries queries, CatalogueRepository catalogue, CommitmentRepository commitments, CommentRepository comments) {
+        this.queries = queries;
+        this.catalogue = catalogue;
+        this.commitments = commitments;
+        this.comments = comments;
+    }
+
+    /** The whole catalogue by code. */
+    Map<String, Indicator> catalogue() {
+        Map<String, Indicator> byCode = new LinkedHashMap<>();
+        catalogue.findAll().forEach(i -> byCode.put(i.code(), i));
+        return Collections.unmodifiableMap(byCode);
+    }
+
+    /** The directions a room reads for its filters: the one chosen, else the room's own (empty = all). */
+    static List<String> directions(SteeringRoom room, RoomFilters filters) {
+        if (filters.direction() != null) {
+            if (!room.directions().isEmpty() && !room.directions().contains(filters.direction())) {
+                throw new IllegalArgumentException("The direction " + filters.direction() + " is outside the room's scope");
+            }
+            return List.of(filters.direction());
+        }
+        return room.directions();
+    }
+
+    RoomData read(SteeringRoom room, RoomFilters filters, Map<String, Indicator> indicators) {
+        List<String> directions = directions(room, filters);
+        ReportingPeriod period = filters.period();
+        YearMonth to = period.end();
+        // The months every use needs: the chart window, the sparkline and the same period a year earlier.
+        YearMonth from = min(to.minusMonths(filters.months() - 1L),
+                min(to.minusMonths(SPARKLINE_MONTHS - 1L), period.yearEarlier().start()));
+        List<String> codes = List.copyOf(indicators.keySet());
+        RoomQueries.IndicatorFigures figures = queries.indicatorFigures(room.establishment(), directions, filters.project(), codes,
+                from, to, RoomQueries.Periods.of(period));
+        Map<String, TreeMap<YearMonth, Point>> months = figures.months();
+        YearMonth chartFrom = to.minusMonths(filters.months() - 1L);
+        List<CountPoint> counts = room.categories().isEmpty() ? List.of()
+                : queries.projectCounts(room.establishment(), directions, room.categories(), chartFrom, to);
+        String compared = filters.compared() != null && indicators.containsKey(filters.compared()) ? filters.compared()
+                : codes.isEmpty() ? null : codes.getFirst();
+        Map<String, Figure> directionTotals = compared == null ? Map.of()
+                : queries.directionTotals(room.establishment(), directions, filters.project(), compared, period);
+        Map<String, List<IndicatorComment>> notes = new LinkedHashMap<>();
+        if (!codes.isEmpty()) {
+            for (IndicatorComment c : comments.find(room.establishment(), codes, chartFrom, to)) {
+                notes.computeIfAbsent(c.indicator(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        Set<Long> ids = new HashSet<>();
+        months.values().forEach(m -> m.values().forEach(p -> ids.add(p.ingestionId())));
+        counts.forEach(c -> ids.add(c.ingestionId()));
+        return new RoomData(indicators, months, figures.periods(), counts, compared, directionTotals, notes, commitments.all(),
+                queries.ingestions(ids));
+    }
+
+    /** One indicator's monthly series per direction or per project of the room's scope. */
+    Map<String, TreeMap<YearMonth, Point>> members(SteeringRoom room, String indicator, boolean perProject, RoomFilters filters) {
+        YearMonth to = filters.period().end();
+        YearMonth from = to.minusMonths(filters.months() - 1L);
+        List<String> directions = directions(room, filters);
+        return perProject ? queries.byProject(room.establishment(), directions, indicator, from, to)
+                : queries.byDirection(room.establishment(), directions, filters.project(), indicator, from, to);
+    }
+
+    List<RoomQueries.MeasureRow> rows(SteeringRoom room, String indicator, RoomFilters filters, int limit) {
+        YearMonth to = filters.period().end();
+        return queries.rows(room.establishment(), directions(room, filters), indicator, to.minusMonths(filters.months() - 1L), to, limit);
+    }
+
+    List<IndicatorComment> comments(SteeringRoom room, String indicator, RoomFilters filters) {
+        YearMonth to = filters.period().end();
+        return comments.find(room.establishment(), List.of(indicator), to.minusMonths(filters.months() - 1L), to);
+    }
+
+    boolean touches(SteeringRoom room, long ingestionId) {
+        return queries.touches(room.establishment(), ingestionId);
+    }
+
+    private static YearMonth min(YearMonth a, YearMonth b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,1 @@
+DELETE FROM steering_room WHERE id = :id;

@@ -1,0 +1,3 @@
+UPDATE steering_room SET name = :name, level = :level, establishment = :establishment, directions = split_codes(:directions),
+       indicators = split_codes(:indicators), categories = split_codes(:categories), updated_at = current_timestamp
+WHERE id = :id;

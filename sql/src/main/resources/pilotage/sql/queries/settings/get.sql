@@ -1,0 +1,1 @@
+SELECT value FROM app_setting WHERE key = :key;

@@ -1,0 +1,1 @@
+UPDATE app_user SET password_hash = :hash WHERE username = :username;
