@@ -84,17 +84,19 @@ public class IngestionQueue implements AutoCloseable {
             return;
         }
         for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
-            if (execution.getStatus() != BatchStatus.UNKNOWN && execution.getEndTime() != null) {
-                continue;
-            }
             LocalDateTime now = LocalDateTime.now();
+            // A step whose end could not be written stays UNKNOWN even when its job's end was written later.
             for (StepExecution step : execution.getStepExecutions()) {
                 if (step.getStatus() == BatchStatus.UNKNOWN || step.getEndTime() == null) {
                     step.setStatus(BatchStatus.FAILED);
                     step.setExitStatus(ExitStatus.FAILED.addExitDescription("end not recorded (store unwritable)"));
                     step.setEndTime(now);
                     jobRepository.update(step);
+                    log.info("Step execution {} had no recorded end (the store could not be written); marked failed", step.getId());
                 }
+            }
+            if (execution.getStatus() != BatchStatus.UNKNOWN && execution.getEndTime() != null) {
+                continue;
             }
             execution.setStatus(BatchStatus.FAILED);
             execution.setExitStatus(ExitStatus.FAILED.addExitDescription("end not recorded (store unwritable)"));

@@ -64,6 +64,14 @@ public final class SchemaMigrator {
                 apply(c, m);
                 count++;
             }
+            if (count > 0) {
+                // Into the database file at once: DuckDB cannot replay from its WAL a table whose CHECK calls a
+                // function of its core_functions extension (the autoloader is asked to install it), so a crash
+                // before the next checkpoint would leave a database that does not open.
+                try (Statement st = c.createStatement()) {
+                    st.execute(SqlQueries.get("store/checkpoint"));
+                }
+            }
             return count;
         } catch (SQLException e) {
             throw new StoreUnavailableException("The database schema could not be brought up to date: "

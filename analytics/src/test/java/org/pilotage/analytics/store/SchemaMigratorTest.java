@@ -27,6 +27,15 @@ class SchemaMigratorTest {
         }
     }
 
+    /** A process that dies right after a migration (before any checkpoint) leaves a database that opens. */
+    @Test
+    void migrationsReachTheDatabaseFileAtOnceAndNothingOfThemWaitsInTheWal() throws Exception {
+        try (DuckDbStore store = DuckDbStore.open(StoreProperties.of(dir))) {
+            Path wal = store.databaseFile().resolveSibling(store.databaseFile().getFileName() + ".wal");
+            assertThat(!java.nio.file.Files.exists(wal) || java.nio.file.Files.size(wal) == 0).as("the WAL after migrating is empty").isTrue();
+        }
+    }
+
     @Test
     void aRestartAppliesNothingAndKeepsTheData() {
         try (DuckDbStore store = DuckDbStore.open(StoreProperties.of(dir))) {

@@ -158,7 +158,7 @@ class CrashRecoveryTest {
         assertThat(first.process().exitValue()).isEqualTo(3);
         Child again = run(data, null, line -> false, "fatal.csv");
         assertThat(again.ended()).isTrue();
-        assertThat(again.process().exitValue()).as("resumed once, and stopped the service again").isEqualTo(3);
+        assertThat(again.process().exitValue()).as("resumed once, and stopped the service again: " + again.lines()).isEqualTo(3);
         assertThat(again.lines()).contains("PHASE STAGING");
 
         Child third = run(data, null, line -> line.startsWith("LEFTOVERS"), "fatal.csv");
