@@ -9,6 +9,10 @@ import org.pilotage.analytics.actions.ActionService;
 import org.pilotage.analytics.actions.DemoActions;
 import org.pilotage.analytics.audit.AuditLog;
 import org.pilotage.analytics.audit.AuditService;
+import org.pilotage.analytics.cascade.CascadeService;
+import org.pilotage.analytics.escalations.DemoEscalations;
+import org.pilotage.analytics.escalations.EscalationRepository;
+import org.pilotage.analytics.escalations.EscalationService;
 import org.pilotage.analytics.catalogue.CatalogueRepository;
 import org.pilotage.analytics.dashboard.EffectDashboardService;
 import org.pilotage.analytics.dashboard.RoomDashboardService;
@@ -198,8 +202,28 @@ public class AnalyticsConfiguration {
 
     @Bean
     SnapshotService snapshotService(RoomDashboardService dashboards, ActionRepository actions, AuditLog audit,
-                                    DataVersion version, Clock clock, ExportPolicy exportPolicy) {
-        return new SnapshotService(dashboards, actions, audit, version, clock, exportPolicy);
+                                    DataVersion version, Clock clock, ExportPolicy exportPolicy, CascadeService cascade) {
+        return new SnapshotService(dashboards, actions, audit, version, clock, exportPolicy, cascade::summary);
+    }
+
+    @Bean
+    EscalationRepository escalationRepository(NamedParameterJdbcTemplate jdbc, TransactionTemplate storeTransactions,
+                                              DataVersion version) {
+        return new EscalationRepository(jdbc, storeTransactions, version);
+    }
+
+    @Bean
+    EscalationService escalationService(EscalationRepository escalations, RoomService rooms, ActionService actions,
+                                        RoomDashboardService dashboards, AuditLog audit, TransactionTemplate storeTransactions,
+                                        Clock clock) {
+        return new EscalationService(escalations, rooms, actions, dashboards, audit, storeTransactions, clock);
+    }
+
+    @Bean
+    CascadeService cascadeService(RoomService rooms, RoomQueries queries, ActionService actions, CatalogueRepository catalogue,
+                                  CommitmentRepository commitments, EscalationService escalations, DataVersion version,
+                                  Clock clock) {
+        return new CascadeService(rooms, queries, actions, catalogue, commitments, escalations, version, clock);
     }
 
     @Bean
@@ -228,6 +252,13 @@ public class AnalyticsConfiguration {
     @Profile("demo")
     DemoNotes demoNotes(NotesService notes) {
         return new DemoNotes(notes);
+    }
+
+    @Bean
+    @Profile("demo")
+    DemoEscalations demoEscalations(EscalationService service, EscalationRepository escalations, ActionService actions,
+                                    RoomDashboardService dashboards) {
+        return new DemoEscalations(service, escalations, actions, dashboards);
     }
 
     @Bean

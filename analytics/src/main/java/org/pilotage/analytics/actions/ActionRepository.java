@@ -31,6 +31,18 @@ public class ActionRepository {
                         rs.getBoolean("late")));
     }
 
+    /** How many priority actions of each room are late today. */
+    public java.util.Map<Long, Integer> lateCounts(java.util.Collection<Long> roomIds) {
+        java.util.Map<Long, Integer> late = new java.util.HashMap<>();
+        if (!roomIds.isEmpty()) {
+            jdbc.query(SqlQueries.get("actions/late-counts"), new MapSqlParameterSource("rooms", SqlQueries.codes(roomIds))
+                    .addValue("today", LocalDate.now(clock).toString()), rs -> {
+                        late.put(rs.getLong("room_id"), rs.getInt("late"));
+                    });
+        }
+        return late;
+    }
+
     public long add(long roomId, ActionDraft draft, String by) {
         draft.requireValid();
         version.changed(); // reports list the actions

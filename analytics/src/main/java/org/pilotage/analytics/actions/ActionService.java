@@ -1,6 +1,8 @@
 package org.pilotage.analytics.actions;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.pilotage.analytics.access.Caller;
 import org.pilotage.analytics.access.Role;
@@ -31,6 +33,11 @@ public class ActionService {
     /** Late first, then open ones by due date, done last. */
     public List<PriorityAction> forRoom(SteeringRoom room) {
         return actions.forRoom(room.id());
+    }
+
+    /** How many priority actions of each room are late today. */
+    public Map<Long, Integer> lateCounts(Collection<Long> roomIds) {
+        return actions.lateCounts(roomIds);
     }
 
     public static boolean mayChange(Caller caller) {

@@ -8,6 +8,7 @@ import org.pilotage.analytics.actions.ActionRepository.ActionDraft;
 import org.pilotage.analytics.demo.DemoContent;
 import org.pilotage.analytics.rooms.DemoRoomsCreated;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import tools.jackson.databind.JsonNode;
 
 /** The demo rooms' priority actions (one of them late), due relative to today, added through the actions service. */
@@ -22,6 +23,7 @@ public class DemoActions {
     }
 
     @EventListener
+    @Order(1)
     public void on(DemoRoomsCreated created) {
         LocalDate today = LocalDate.now(clock);
         for (JsonNode a : DemoContent.section("actions")) {

@@ -88,13 +88,24 @@ final class RoomCharts {
         return roomRenderer.directions(compared, values, targets, labels);
     }
 
-    /** The drill-down chart of one indicator: one line per direction or per project, its comments as markers. */
+    /** What the lines of a drill-down chart stand for, and its title's key. */
+    enum Members {
+        DIRECTIONS("charts.chart.per-direction"), PROJECTS("charts.chart.per-project"), CHILD_ROOMS("charts.chart.per-child-room");
+
+        final String title;
+
+        Members(String title) {
+            this.title = title;
+        }
+    }
+
+    /** The drill-down chart of one indicator: one line per direction, project or child room, its comments as markers. */
     JFreeChart members(Indicator indicator, Map<String, TreeMap<YearMonth, Point>> members, RoomFilters filters,
-                       List<IndicatorComment> comments, boolean perProject, Locale locale) {
+                       List<IndicatorComment> comments, Members what, Locale locale) {
         ChartLabels labels = ChartLabels.of(locale);
         YearMonth to = filters.period().end();
         return roomRenderer.members(indicator, members, to.minusMonths(filters.months() - 1L), to, comments, labels,
-                labels.get(perProject ? "charts.chart.per-project" : "charts.chart.per-direction"));
+                labels.get(what.title));
     }
 
     /** The rows behind one chart of the room, each with the ingestion and file its figure came from. */

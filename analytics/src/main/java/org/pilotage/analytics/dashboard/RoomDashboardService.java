@@ -172,9 +172,31 @@ public class RoomDashboardService {
                 throw new IllegalArgumentException("The indicator " + indicatorCode + " is not in the room");
             }
             JFreeChart chart = charts.members(indicator, reader.members(room, indicatorCode, perProject, filters), filters,
-                    reader.comments(room, indicatorCode, filters), perProject, locale);
+                    reader.comments(room, indicatorCode, filters), perProject ? RoomCharts.Members.PROJECTS : RoomCharts.Members.DIRECTIONS,
+                    locale);
             return ChartEncoder.svg(chart, CHART_WIDTH, perProject ? RoomCharts.MEMBERS_HEIGHT : WIDE_CHART_HEIGHT);
         });
+    }
+
+    /**
+     * The same indicator over each child room's scope (its directions), one line per child room: where in
+     * the cascade below a parent room the indicator goes wrong.
+     */
+    public byte[] childRoomsChartSvg(SteeringRoom room, List<SteeringRoom> children, String indicatorCode, RoomFilters filters,
+                                     Locale locale) {
+        List<Long> ids = children.stream().map(SteeringRoom::id).toList();
+        return cache.get(new ChildrenKey(key(room, filters), ids, indicatorCode, locale.getLanguage()), () -> {
+            Indicator indicator = indicators(room).get(indicatorCode);
+            if (indicator == null) {
+                throw new IllegalArgumentException("The indicator " + indicatorCode + " is not in the room");
+            }
+            JFreeChart chart = charts.members(indicator, reader.childRooms(children, indicatorCode, filters), filters,
+                    reader.comments(room, indicatorCode, filters), RoomCharts.Members.CHILD_ROOMS, locale);
+            return ChartEncoder.svg(chart, CHART_WIDTH, WIDE_CHART_HEIGHT);
+        });
+    }
+
+    private record ChildrenKey(DataKey data, List<Long> children, String indicator, String language) {
     }
 
     /** The published rows behind it, with their file. */

@@ -96,6 +96,22 @@ class RoomDataReader {
                 : queries.byDirection(room.establishment(), directions, filters.project(), indicator, from, to);
     }
 
+    /** One indicator's monthly series over each child room's scope, by the child room's name. */
+    Map<String, TreeMap<YearMonth, Point>> childRooms(List<SteeringRoom> children, String indicator, RoomFilters filters) {
+        YearMonth to = filters.period().end();
+        YearMonth from = to.minusMonths(filters.months() - 1L);
+        Map<Long, Map<String, TreeMap<YearMonth, Figure>>> figures = queries.roomFigures(
+                children.stream().map(SteeringRoom::id).toList(), indicator, from, to);
+        Map<String, TreeMap<YearMonth, Point>> out = new LinkedHashMap<>();
+        for (SteeringRoom child : children) {
+            TreeMap<YearMonth, Point> series = new TreeMap<>();
+            figures.getOrDefault(child.id(), Map.of()).getOrDefault(indicator, new TreeMap<>())
+                    .forEach((m, f) -> series.put(m, new Point(m, f.value(), f.target(), 0)));
+            out.put(child.name(), series);
+        }
+        return out;
+    }
+
     List<RoomQueries.MeasureRow> rows(SteeringRoom room, String indicator, RoomFilters filters, int limit) {
         YearMonth to = filters.period().end();
         return queries.rows(room.establishment(), directions(room, filters), indicator, to.minusMonths(filters.months() - 1L), to, limit);

@@ -82,6 +82,26 @@ public class RoomQueries {
         return new IndicatorFigures(months, figures);
     }
 
+    /**
+     * Each month's figure of rooms' indicators, each room over its own scope ({@code rooms/room-figures.sql}):
+     * room id → indicator → month → figure. With an indicator, that one over every room's scope.
+     */
+    public Map<Long, Map<String, TreeMap<YearMonth, Figure>>> roomFigures(Collection<Long> roomIds, String indicator,
+                                                                         YearMonth from, YearMonth to) {
+        Map<Long, Map<String, TreeMap<YearMonth, Figure>>> out = new LinkedHashMap<>();
+        if (roomIds.isEmpty()) {
+            return out;
+        }
+        jdbc.query(SqlQueries.get("rooms/room-figures"), new MapSqlParameterSource()
+                .addValue("rooms", SqlQueries.codes(roomIds)).addValue("indicator", indicator == null ? "" : indicator)
+                .addValue("from", from.atDay(1).toString()).addValue("to", to.atDay(1).toString()), rs -> {
+                    out.computeIfAbsent(rs.getLong("room_id"), k -> new LinkedHashMap<>())
+                            .computeIfAbsent(rs.getString("indicator"), k -> new TreeMap<>())
+                            .put(YearMonth.parse(rs.getString("period")), figure(rs));
+                });
+        return out;
+    }
+
     /** One indicator's figure per direction of the scope over a period (the directions compared). */
     public Map<String, Figure> directionTotals(String establishment, List<String> directions, String project, String indicator,
                                                ReportingPeriod period) {

@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The demo profile's steering rooms, created once over the demo data through the rooms service, as the
- * demo file describes them; then {@link DemoRoomsCreated} lets actions and comments seed theirs.
+ * demo file describes them (a cascade among them: a parent is listed before its children); then
+ * {@link DemoRoomsCreated} lets actions, comments and escalations seed theirs.
  */
 public class DemoRooms {
 
@@ -42,9 +43,11 @@ public class DemoRooms {
         Caller demo = Caller.system();
         Map<String, SteeringRoom> byKey = new HashMap<>();
         for (JsonNode r : DemoContent.section("rooms")) {
+            String parent = DemoContent.text(r, "parent");
             RoomDraft draft = new RoomDraft(r.get("name").asString(), RoomLevel.ofCode(r.get("level").asString()),
                     r.get("establishment").asString(), DemoContent.strings(r.get("directions")), DemoContent.strings(r.get("indicators")),
-                    DemoContent.strings(r.get("categories")).stream().map(c -> ProjectCategory.parse(c).orElseThrow()).toList());
+                    DemoContent.strings(r.get("categories")).stream().map(c -> ProjectCategory.parse(c).orElseThrow()).toList(),
+                    parent == null ? null : byKey.get(parent).id());
             long id = rooms.create(demo, draft);
             byKey.put(r.get("key").asString(), rooms.find(demo, id).orElseThrow());
         }

@@ -22,6 +22,15 @@ public enum RoomLevel {
         return code;
     }
 
+    /** The level of a parent room: operational → tactical → strategic; none above strategic. */
+    public Optional<RoomLevel> above() {
+        return switch (this) {
+            case OPERATIONAL -> Optional.of(TACTICAL);
+            case TACTICAL -> Optional.of(STRATEGIC);
+            case STRATEGIC -> Optional.empty();
+        };
+    }
+
     public static Optional<RoomLevel> parse(String text) {
         String folded = Fold.fold(text);
         for (RoomLevel level : values()) {

@@ -2,8 +2,11 @@ package org.pilotage.analytics.rooms;
 
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.pilotage.analytics.access.Caller;
 import org.pilotage.analytics.access.Role;
@@ -12,6 +15,7 @@ import org.pilotage.analytics.reference.ReferenceService;
 import org.pilotage.analytics.series.Months;
 import org.pilotage.analytics.text.Invalid;
 import org.pilotage.analytics.text.Refusal;
+import org.pilotage.analytics.text.Sentence;
 
 /**
  * The steering rooms: which ones a caller may see (a room of another establishment does not exist for
@@ -46,6 +50,11 @@ public class RoomService {
         return caller.hasAny(EDIT);
     }
 
+    /** Every room, for what was checked before (a report naming the rooms of its cascade). */
+    public List<SteeringRoom> all() {
+        return rooms.findAll();
+    }
+
     /** The rooms of the caller's establishments, by level. */
     public List<SteeringRoom> visible(Caller caller) {
         return rooms.findAll().stream().filter(r -> caller.allows(r.establishment())).toList();
@@ -73,7 +82,7 @@ public class RoomService {
 
     public long create(Caller caller, RoomDraft draft) {
         caller.requireAny(EDIT);
-        check(caller, draft);
+        check(caller, null, draft);
         long id = rooms.create(draft, caller.username());
         audit.record(caller, "room-created", "room " + id, draft.toString());
         return id;
@@ -82,7 +91,7 @@ public class RoomService {
     public void update(Caller caller, long id, RoomDraft draft) {
         caller.requireAny(EDIT);
         find(caller, id).orElseThrow(() -> new Refusal(Refusal.Reason.NOT_FOUND, "room.unknown-id", id));
-        check(caller, draft);
+        check(caller, id, draft);
         rooms.update(id, draft);
         audit.record(caller, "room-changed", "room " + id, draft.toString());
     }
@@ -90,15 +99,124 @@ public class RoomService {
     public void delete(Caller caller, long id) {
         caller.requireAny(EDIT);
         SteeringRoom room = find(caller, id).orElseThrow(() -> new Refusal(Refusal.Reason.NOT_FOUND, "room.unknown-id", id));
+        List<SteeringRoom> children = children(room);
+        if (!children.isEmpty()) {
+            throw new Refusal(Refusal.Reason.CONFLICT, "room.has-children", room.name(), children.size());
+        }
         rooms.delete(id);
         audit.record(caller, "room-deleted", "room " + id, room.name());
     }
 
-    private void check(Caller caller, RoomDraft draft) {
+    /**
+     * The draft on its own, then its place in the cascade: the parent one level up, in the same
+     * establishment, its scope holding the room's; and, for a room that has children, theirs still held.
+     */
+    private void check(Caller caller, Long id, RoomDraft draft) {
         Invalid.check(draft.problems());
         if (!caller.allows(draft.establishment())) {
             throw new Invalid("room.establishment-outside", draft.establishment());
         }
+        if (draft.parentId() != null) {
+            SteeringRoom parent = find(caller, draft.parentId())
+                    .orElseThrow(() -> new Invalid("room.parent-unknown", draft.parentId()));
+            if (id != null && (parent.id() == id || path(parent).stream().anyMatch(r -> r.id() == id))) {
+                throw new Invalid("room.parent-cycle", parent.name());
+            }
+            RoomLevel above = draft.level().above().orElseThrow(() -> new Invalid("room.parent-none-above"));
+            if (parent.level() != above) {
+                throw new Invalid("room.parent-level", Sentence.of("charts.level." + draft.level().code()),
+                        Sentence.of("charts.level." + above.code()));
+            }
+            Object outside = outsideOf(parent, draft.establishment(), draft.directions());
+            if (outside != null) {
+                throw new Invalid("room.parent-scope", parent.name(), outside);
+            }
+        }
+        if (id != null) {
+            for (SteeringRoom child : children(rooms.find(id).orElseThrow())) {
+                boolean levelHolds = child.level().above().filter(draft.level()::equals).isPresent();
+                Object outside = outsideOf(new SteeringRoom(id, draft.name(), draft.level(), draft.establishment(), draft.directions(),
+                        draft.indicators(), draft.categories(), null), child.establishment(), child.directions());
+                if (!levelHolds || outside != null) {
+                    throw new Invalid("room.children-outside", child.name());
+                }
+            }
+        }
+    }
+
+    /** What of a scope lies outside a parent room's: another establishment, or the directions it does not cover; null when held. */
+    private static Object outsideOf(SteeringRoom parent, String establishment, List<String> directions) {
+        if (!parent.establishment().equals(establishment)) {
+            return establishment;
+        }
+        if (parent.directions().isEmpty()) {
+            return null;
+        }
+        if (directions.isEmpty()) {
+            return Sentence.of("room.directions.every");
+        }
+        List<String> outside = directions.stream().filter(d -> !parent.covers(d)).toList();
+        return outside.isEmpty() ? null : String.join(", ", outside);
+    }
+
+    // The cascade
+
+    /** The rooms above a room, its parent first, up to the top of its cascade. */
+    public List<SteeringRoom> path(SteeringRoom room) {
+        List<SteeringRoom> up = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        seen.add(room.id());
+        Long next = room.parentId();
+        while (next != null && seen.add(next)) {
+            SteeringRoom parent = rooms.find(next).orElse(null);
+            if (parent == null) {
+                break;
+            }
+            up.add(parent);
+            next = parent.parentId();
+        }
+        return up;
+    }
+
+    /** The path as the caller may see it: up to the first room outside their establishments. */
+    public List<SteeringRoom> path(Caller caller, SteeringRoom room) {
+        List<SteeringRoom> up = new ArrayList<>();
+        for (SteeringRoom r : path(room)) {
+            if (!caller.allows(r.establishment())) {
+                break;
+            }
+            up.add(r);
+        }
+        return up;
+    }
+
+    /** The rooms one level down, by name. */
+    public List<SteeringRoom> children(SteeringRoom room) {
+        return rooms.findAll().stream().filter(r -> Long.valueOf(room.id()).equals(r.parentId())).toList();
+    }
+
+    /** Every room below a room, level by level (its children, then theirs…). */
+    public List<SteeringRoom> descendants(SteeringRoom room) {
+        List<SteeringRoom> below = new ArrayList<>();
+        List<SteeringRoom> level = children(room);
+        Set<Long> seen = new HashSet<>(Set.of(room.id()));
+        while (!level.isEmpty()) {
+            List<SteeringRoom> next = new ArrayList<>();
+            for (SteeringRoom r : level) {
+                if (seen.add(r.id())) {
+                    below.add(r);
+                    next.addAll(children(r));
+                }
+            }
+            level = next;
+        }
+        return below;
+    }
+
+    /** The rooms a room may have as parent: one level up, same establishment, a scope that holds its own. */
+    public List<SteeringRoom> possibleParents(Caller caller, RoomLevel level, String establishment, List<String> directions) {
+        return visible(caller).stream().filter(r -> level != null && level.above().filter(r.level()::equals).isPresent()
+                && outsideOf(r, establishment, directions == null ? List.of() : directions) == null).toList();
     }
 
     /** The directions a room's scope holds: its own, or every direction of its establishment. */

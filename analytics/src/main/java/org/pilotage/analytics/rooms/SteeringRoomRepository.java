@@ -3,6 +3,7 @@ package org.pilotage.analytics.rooms;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -84,7 +85,8 @@ public class SteeringRoomRepository {
         return new MapSqlParameterSource().addValue("name", draft.name()).addValue("level", draft.level().code())
                 .addValue("establishment", draft.establishment()).addValue("directions", join(draft.directions()))
                 .addValue("indicators", join(draft.indicators()))
-                .addValue("categories", join(draft.categories().stream().map(ProjectCategory::code).toList()));
+                .addValue("categories", join(draft.categories().stream().map(ProjectCategory::code).toList()))
+                .addValue("parent", draft.parentId(), Types.BIGINT);
     }
 
     private static void requireValid(RoomDraft draft) {
@@ -101,7 +103,7 @@ public class SteeringRoomRepository {
         return new SteeringRoom(rs.getLong("id"), rs.getString("name"), RoomLevel.ofCode(rs.getString("level")),
                 rs.getString("establishment"), strings(rs.getArray("directions")), strings(rs.getArray("indicators")),
                 strings(rs.getArray("categories")).stream().map(c -> ProjectCategory.parse(c).orElseThrow()).toList(),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(), rs.getObject("parent_id") == null ? null : rs.getLong("parent_id"));
     }
 
     static List<String> strings(Array array) throws SQLException {

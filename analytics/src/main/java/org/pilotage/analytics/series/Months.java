@@ -28,6 +28,21 @@ public final class Months {
         }
     }
 
+    /** A day written {@code YYYY-MM-DD}, or the fallback when there is none. */
+    public static java.time.LocalDate day(String name, String value, java.time.LocalDate fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            if (!value.strip().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                throw new DateTimeParseException("shape", value, 0);
+            }
+            return java.time.LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new Invalid("request.date-format", name, value);
+        }
+    }
+
     /** A range whose start is not after its end and which spans at most {@link #MAX_SPAN} months. */
     public static void requireOrdered(YearMonth start, YearMonth end) {
         if (start.isAfter(end)) {

@@ -8,6 +8,7 @@ import java.awt.geom.AffineTransform;
 import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,8 @@ import java.util.function.BiConsumer;
 
 import org.jfree.chart.JFreeChart;
 import org.pilotage.analytics.actions.PriorityAction;
+import org.pilotage.analytics.cascade.CascadeSummary;
+import org.pilotage.analytics.cascade.RoomNode;
 import org.pilotage.analytics.catalogue.EffectLevel;
 import org.pilotage.analytics.catalogue.IndicatorUnit;
 import org.pilotage.analytics.charts.ChartLabels;
@@ -23,6 +26,7 @@ import org.pilotage.analytics.dashboard.IndicatorTile;
 import org.pilotage.analytics.dashboard.RoomChart;
 import org.pilotage.analytics.dashboard.RoomDashboard;
 import org.pilotage.analytics.dashboard.RoomDashboardService;
+import org.pilotage.analytics.escalations.Escalation;
 import org.pilotage.analytics.rooms.RoomFilters;
 import org.pilotage.analytics.rooms.SteeringRoom;
 import org.pilotage.analytics.status.Trend;
@@ -44,12 +48,16 @@ final class RoomReport {
     private final Locale locale;
     private final RoomDashboard dashboard;
     private final List<PriorityAction> actions;
+    private final CascadeSummary cascade;
+    private final LocalDate today;
     private final Provenance provenance;
     private final ChartLabels l;
     private final NumberFormat number;
 
     RoomReport(RoomDashboardService dashboards, SteeringRoom room, RoomFilters filters, Locale locale, RoomDashboard dashboard,
-               List<PriorityAction> actions, Provenance provenance) {
+               List<PriorityAction> actions, CascadeSummary cascade, LocalDate today, Provenance provenance) {
+        this.cascade = cascade;
+        this.today = today;
         this.dashboards = dashboards;
         this.room = room;
         this.filters = filters;
@@ -78,6 +86,9 @@ final class RoomReport {
         for (int from = 0; from < Math.max(1, actions.size()); from += ACTION_ROWS_PER_PAGE) {
             List<PriorityAction> part = actions.subList(Math.min(from, actions.size()), Math.min(actions.size(), from + ACTION_ROWS_PER_PAGE));
             pages.add((g, n) -> actionsPage(g, part));
+        }
+        if (!cascade.empty() || room.parentId() != null) {
+            pages.add((g, n) -> cascadePage(g));
         }
         int total = pages.size();
         List<BiConsumer<Graphics2D, Integer>> withFooters = new ArrayList<>();
@@ -189,6 +200,75 @@ final class RoomReport {
                     x[4], y, Font.PLAIN, 10, PdfDocuments.TEXT);
             y += 17;
         }
+    }
+
+    /** The child rooms at a glance, then the escalations received and sent that are not closed. */
+    private void cascadePage(Graphics2D g) {
+        float y = PdfDocuments.text(g, l.get("charts.report.cascade"), M, 60, Font.BOLD, 18, PdfDocuments.TEXT) + 10;
+        if (!cascade.children().isEmpty()) {
+            y = PdfDocuments.text(g, l.get("charts.report.children"), M, y, Font.BOLD, 13, PdfDocuments.TEXT) + 4;
+            float[] x = {M, M + 360, M + 470, M + 540, M + 610, M + 690};
+            String[] head = {l.get("charts.report.col.room"), l.get("charts.report.col.level"), l.get("charts.report.col.red"),
+                    l.get("charts.report.col.amber"), l.get("charts.report.col.late"), l.get("charts.report.col.open-escalations")};
+            y = header(g, x, head, y);
+            for (RoomNode n : cascade.children()) {
+                if (y > PdfDocuments.PAGE_HEIGHT - 80) {
+                    break;
+                }
+                g.setFont(ChartStyle.font(Font.PLAIN, 10));
+                PdfDocuments.text(g, PdfDocuments.fit(g, n.room().name(), x[1] - x[0] - 8), x[0], y, Font.PLAIN, 10, PdfDocuments.TEXT);
+                PdfDocuments.text(g, l.get("charts.level." + n.room().level().code()), x[1], y, Font.PLAIN, 10, PdfDocuments.TEXT);
+                PdfDocuments.text(g, String.valueOf(n.red()), x[2], y, Font.BOLD, 10, new Color(0xA6, 0x3F, 0x00));
+                PdfDocuments.text(g, String.valueOf(n.amber()), x[3], y, Font.BOLD, 10, new Color(0x8A, 0x5A, 0x00));
+                PdfDocuments.text(g, String.valueOf(n.lateActions()), x[4], y, Font.PLAIN, 10, PdfDocuments.TEXT);
+                PdfDocuments.text(g, String.valueOf(n.openEscalations()), x[5], y, Font.PLAIN, 10, PdfDocuments.TEXT);
+                y += 17;
+            }
+            y += 14;
+        }
+        y = escalations(g, l.get("charts.report.escalations-received"), cascade.received(), true, y);
+        escalations(g, l.get("charts.report.escalations-sent"), cascade.sent(), false, y + 14);
+    }
+
+    private float escalations(Graphics2D g, String title, List<Escalation> list, boolean received, float y) {
+        y = PdfDocuments.text(g, title, M, y, Font.BOLD, 13, PdfDocuments.TEXT) + 4;
+        if (list.isEmpty()) {
+            return PdfDocuments.text(g, l.get("charts.report.no-escalations"), M, y + 10, Font.PLAIN, 11, PdfDocuments.TEXT) + 6;
+        }
+        float[] x = {M, M + 200, M + 470, M + 590, M + 680};
+        String[] head = {l.get(received ? "charts.report.col.from" : "charts.report.col.to"), l.get("charts.report.col.subject"),
+                l.get("charts.report.col.escalation-status"), l.get("charts.report.col.answer-by"), l.get("charts.report.col.reason")};
+        y = header(g, x, head, y);
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy", l.locale());
+        for (Escalation e : list) {
+            if (y > PdfDocuments.PAGE_HEIGHT - 60) {
+                break;
+            }
+            g.setFont(ChartStyle.font(Font.PLAIN, 10));
+            String room = cascade.name(received ? e.fromRoom() : e.toRoom());
+            String subject = e.aboutIndicator() ? e.indicator() + " · " + e.period() : l.get("charts.report.action-subject", e.actionId());
+            boolean overdue = e.overdue(today);
+            PdfDocuments.text(g, PdfDocuments.fit(g, room, x[1] - x[0] - 8), x[0], y, Font.PLAIN, 10, PdfDocuments.TEXT);
+            PdfDocuments.text(g, PdfDocuments.fit(g, subject, x[2] - x[1] - 8), x[1], y, Font.PLAIN, 10, PdfDocuments.TEXT);
+            PdfDocuments.text(g, PdfDocuments.fit(g, l.get("escalation.status." + e.status().name()), x[3] - x[2] - 8), x[2], y,
+                    Font.PLAIN, 10, PdfDocuments.TEXT);
+            PdfDocuments.text(g, (overdue ? "⚠ " : "") + day.format(e.answerBy()), x[3], y, overdue ? Font.BOLD : Font.PLAIN, 10,
+                    overdue ? new Color(0xA6, 0x3F, 0x00) : PdfDocuments.TEXT);
+            g.setFont(ChartStyle.font(Font.PLAIN, 10));
+            PdfDocuments.text(g, PdfDocuments.fit(g, e.reason(), PdfDocuments.PAGE_WIDTH - M - x[4]), x[4], y, Font.PLAIN, 10,
+                    PdfDocuments.TEXT);
+            y += 17;
+        }
+        return y;
+    }
+
+    private float header(Graphics2D g, float[] x, String[] head, float y) {
+        for (int i = 0; i < head.length; i++) {
+            PdfDocuments.text(g, head[i], x[i], y, Font.BOLD, 10, PdfDocuments.MUTED);
+        }
+        y += 6;
+        PdfDocuments.rule(g, y);
+        return y + 16;
     }
 
     private void footer(Graphics2D g, int page, int total) {

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.Set;
 
 import org.jfree.chart.JFreeChart;
@@ -22,6 +23,7 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.pilotage.analytics.access.Caller;
 import org.pilotage.analytics.actions.ActionRepository;
 import org.pilotage.analytics.audit.AuditLog;
+import org.pilotage.analytics.cascade.CascadeSummary;
 import org.pilotage.analytics.charts.ChartEncoder;
 import org.pilotage.analytics.charts.ChartLabels;
 import org.pilotage.analytics.charts.ChartStyle;
@@ -54,6 +56,7 @@ public class SnapshotService {
     private final ResultCache cache;
 
     private final ExportPolicy policy;
+    private final Function<SteeringRoom, CascadeSummary> cascade;
 
     public SnapshotService(RoomDashboardService dashboards, ActionRepository actions, AuditLog audit, DataVersion version,
                            Clock clock) {
@@ -62,6 +65,13 @@ public class SnapshotService {
 
     public SnapshotService(RoomDashboardService dashboards, ActionRepository actions, AuditLog audit, DataVersion version,
                            Clock clock, ExportPolicy policy) {
+        this(dashboards, actions, audit, version, clock, policy, room -> CascadeSummary.NONE);
+    }
+
+    /** @param cascade a room's place in its cascade, which its report prints */
+    public SnapshotService(RoomDashboardService dashboards, ActionRepository actions, AuditLog audit, DataVersion version,
+                           Clock clock, ExportPolicy policy, Function<SteeringRoom, CascadeSummary> cascade) {
+        this.cascade = cascade;
         this.policy = policy;
         this.dashboards = dashboards;
         this.actions = actions;
@@ -91,8 +101,10 @@ public class SnapshotService {
             }
             var list = actions.forRoom(room.id());
             list.forEach(a -> content.append('|').append(a));
+            CascadeSummary place = cascade.apply(room);
+            content.append('|').append(place);
             Provenance provenance = provenance(room, filters, locale, user, hash(content.toString()), dashboard, dashboard.ingestions());
-            byte[] pdf = new RoomReport(dashboards, room, filters, locale, dashboard, list, provenance).render();
+            byte[] pdf = new RoomReport(dashboards, room, filters, locale, dashboard, list, place, java.time.LocalDate.now(clock), provenance).render();
             return new Snapshot(pdf, ExportFormat.PDF.contentType(), fileName(room, "rapport", filters, ExportFormat.PDF), provenance);
         });
     }

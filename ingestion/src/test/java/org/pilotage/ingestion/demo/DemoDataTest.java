@@ -13,7 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pilotage.analytics.actions.ActionService;
 import org.pilotage.analytics.actions.DemoActions;
 import org.pilotage.analytics.catalogue.CatalogueRepository;
+import org.pilotage.analytics.dashboard.RoomDashboardService;
 import org.pilotage.analytics.demo.DemoDataLoaded;
+import org.pilotage.analytics.escalations.DemoEscalations;
+import org.pilotage.analytics.escalations.EscalationRepository;
+import org.pilotage.analytics.escalations.EscalationService;
 import org.pilotage.analytics.notes.DemoNotes;
 import org.pilotage.analytics.notes.NotesService;
 import org.pilotage.analytics.reference.ReferenceRepository;
@@ -36,10 +40,14 @@ class DemoDataTest {
     private static DemoData demo(StoreFixture fx) {
         DemoActions actions = new DemoActions(fx.context.getBean(ActionService.class), NOVEMBER_2026);
         DemoNotes notes = new DemoNotes(fx.context.getBean(NotesService.class));
+        DemoEscalations escalations = new DemoEscalations(fx.context.getBean(EscalationService.class),
+                fx.context.getBean(EscalationRepository.class), fx.context.getBean(ActionService.class),
+                fx.context.getBean(RoomDashboardService.class));
         DemoRooms rooms = new DemoRooms(fx.context.getBean(RoomService.class), fx.context.getBean(AppSettings.class), NOVEMBER_2026,
                 event -> {
                     actions.on((DemoRoomsCreated) event);
                     notes.on((DemoRoomsCreated) event);
+                    escalations.on((DemoRoomsCreated) event);
                 });
         return new DemoData(fx.ingestion, fx.store, fx.context.getBean(AppSettings.class), new ReferenceRepository(fx.jdbc),
                 fx.context.getBean(CatalogueRepository.class), NOVEMBER_2026, fx.context.getBean(DefaultCatalogue.class),
@@ -71,10 +79,26 @@ class DemoDataTest {
             assertThat(jdbc.queryForObject("SELECT name FROM establishment WHERE code = 'CISSS-DEMO-NORD'", String.class))
                     .isEqualTo("CISSS fictif du Nord");
             assertThat(Files.exists(fx.store.dataDir().resolve("demo").resolve("demo-mesures.csv"))).isTrue();
-            // One steering room per level, each with priority actions, one of them late.
+            // One steering room per level in each establishment, and in the first a cascade: one strategic room,
+            // two tactical rooms below it and three operational rooms below those; every room has priority actions,
+            // one of them late.
             assertThat(jdbc.queryForList("SELECT level FROM steering_room ORDER BY id", String.class))
-                    .containsExactly("strategic", "tactical", "operational");
-            assertThat(count(jdbc, "SELECT count(DISTINCT room_id) FROM priority_action")).isEqualTo(3);
+                    .containsExactly("strategic", "tactical", "operational", "tactical", "tactical",
+                            "operational", "operational", "operational");
+            assertThat(count(jdbc, "SELECT count(*) FROM steering_room WHERE parent_id IS NOT NULL")).isEqualTo(5);
+            assertThat(count(jdbc, """
+                    SELECT count(*) FROM steering_room c JOIN steering_room p ON p.id = c.parent_id
+                    WHERE p.establishment <> c.establishment
+                       OR (p.level = 'strategic' AND c.level <> 'tactical')
+                       OR (p.level = 'tactical' AND c.level <> 'operational')
+                    """)).isZero();
+            assertThat(count(jdbc, "SELECT count(DISTINCT room_id) FROM priority_action")).isEqualTo(8);
+            // Escalations in every status, one of them past its answer date without an answer.
+            assertThat(jdbc.queryForList("SELECT DISTINCT status FROM escalation ORDER BY status", String.class))
+                    .containsExactlyInAnyOrder("OPEN", "TAKEN_IN_CHARGE", "ANSWERED", "RETURNED", "CLOSED", "ESCALATED");
+            assertThat(count(jdbc, "SELECT count(*) FROM escalation WHERE status IN ('OPEN', 'TAKEN_IN_CHARGE', 'ESCALATED') "
+                    + "AND answer_by < current_date")).isGreaterThanOrEqualTo(1);
+            assertThat(count(jdbc, "SELECT count(*) FROM escalation_event")).isGreaterThan(count(jdbc, "SELECT count(*) FROM escalation"));
             assertThat(count(jdbc, "SELECT count(*) FROM priority_action WHERE status <> 'done' AND due_date < DATE '2026-11-24'"))
                     .isGreaterThanOrEqualTo(1);
             assertThat(count(jdbc, "SELECT count(*) FROM indicator_comment")).isGreaterThanOrEqualTo(1);
@@ -85,18 +109,21 @@ class DemoDataTest {
     void aRestartDoesNotLoadTheDemoDataAgain() {
         long ingestions;
         long measures;
+        long escalations;
         try (StoreFixture fx = new StoreFixture(dir)) {
             demo(fx).loadOnce();
             JdbcTemplate jdbc = fx.jdbc;
             ingestions = count(jdbc, "SELECT count(*) FROM ingestion");
             measures = count(jdbc, "SELECT count(*) FROM indicator_measure");
+            escalations = count(jdbc, "SELECT count(*) FROM escalation");
         }
         try (StoreFixture fx = new StoreFixture(dir)) {
             demo(fx).loadOnce();
             JdbcTemplate jdbc = fx.jdbc;
             assertThat(count(jdbc, "SELECT count(*) FROM ingestion")).isEqualTo(ingestions);
             assertThat(count(jdbc, "SELECT count(*) FROM indicator_measure")).isEqualTo(measures);
-            assertThat(count(jdbc, "SELECT count(*) FROM steering_room")).isEqualTo(3);
+            assertThat(count(jdbc, "SELECT count(*) FROM steering_room")).isEqualTo(8);
+            assertThat(count(jdbc, "SELECT count(*) FROM escalation")).isEqualTo(escalations);
         }
     }
 

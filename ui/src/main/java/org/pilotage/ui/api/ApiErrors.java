@@ -11,6 +11,8 @@ import org.pilotage.ui.web.ApiError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -40,8 +42,18 @@ class ApiErrors {
         return answer(status(e.reason()), e.sentence(), request);
     }
 
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadableBody(HttpMessageNotReadableException e, HttpServletRequest request) {
+        log.debug("Unreadable request body: {}", e.toString());
+        return answer(HttpStatus.BAD_REQUEST, Sentence.of("api.body-json"), request);
+    }
+
     @ExceptionHandler({MaxUploadSizeExceededException.class, MultipartException.class, HttpMediaTypeNotSupportedException.class})
     ResponseEntity<ApiError> multipart(Exception e, HttpServletRequest request) {
+        if (e instanceof HttpMediaTypeNotSupportedException unsupported
+                && unsupported.getSupportedMediaTypes().stream().anyMatch(MediaType.APPLICATION_JSON::isCompatibleWith)) {
+            return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, Sentence.of("api.json-required"), request);
+        }
         UploadProblems.Problem problem = UploadProblems.of(e);
         log.debug("Upload refused: {}", e.toString(), e);
         if (problem == null) {

@@ -3,6 +3,7 @@ package org.pilotage.ui.api;
 import java.util.List;
 
 import org.pilotage.analytics.access.Caller;
+import org.pilotage.analytics.cascade.CascadeService;
 import org.pilotage.analytics.charts.ChartLabels;
 import org.pilotage.analytics.dashboard.RoomChart;
 import org.pilotage.analytics.dashboard.RoomDashboardService;
@@ -30,7 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RoomController {
 
-    record RoomSummary(long id, String name, String level) {
+    record RoomSummary(long id, String name, String level, Long parentId) {
+    }
+
+    record TreeNode(long id, String name, String level, Long parentId, int red, int amber, int green, int lateActions,
+                    int openEscalations) {
     }
 
     record ChartSummary(String id, String title, String level) {
@@ -40,8 +45,11 @@ class RoomController {
     private final RoomDashboardService dashboards;
     private final SnapshotService snapshots;
     private final CurrentCaller caller;
+    private final CascadeService cascade;
 
-    RoomController(RoomService rooms, RoomDashboardService dashboards, SnapshotService snapshots, CurrentCaller caller) {
+    RoomController(RoomService rooms, RoomDashboardService dashboards, SnapshotService snapshots, CascadeService cascade,
+                   CurrentCaller caller) {
+        this.cascade = cascade;
         this.rooms = rooms;
         this.dashboards = dashboards;
         this.snapshots = snapshots;
@@ -50,7 +58,16 @@ class RoomController {
 
     @GetMapping("/api/rooms")
     List<RoomSummary> rooms() {
-        return rooms.visible(caller.get()).stream().map(r -> new RoomSummary(r.id(), r.name(), r.level().code())).toList();
+        return rooms.visible(caller.get()).stream().map(r -> new RoomSummary(r.id(), r.name(), r.level().code(), r.parentId())).toList();
+    }
+
+    /** The rooms below a room, depth first, each with its status counts for the last complete month. */
+    @GetMapping("/api/rooms/{id}/tree")
+    List<TreeNode> tree(@PathVariable String id) {
+        Caller who = caller.get();
+        SteeringRoom room = rooms.require(who, id);
+        return cascade.tree(who, room).stream().map(n -> new TreeNode(n.room().id(), n.room().name(), n.room().level().code(),
+                n.room().parentId(), n.red(), n.amber(), n.green(), n.lateActions(), n.openEscalations())).toList();
     }
 
     @GetMapping("/api/rooms/{id}/charts")

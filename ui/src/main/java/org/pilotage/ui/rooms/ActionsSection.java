@@ -3,6 +3,7 @@ package org.pilotage.ui.rooms;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -38,8 +39,11 @@ class ActionsSection extends Section {
     private final SteeringRoom room;
     private final Span banner;
     private final Grid<PriorityAction> grid = new Grid<>();
+    private final Consumer<PriorityAction> escalate;
 
-    ActionsSection(ActionService actions, Caller caller, SteeringRoom room, Span banner) {
+    /** @param escalate sends an action up to the parent room; null when the room has no parent or the caller may not */
+    ActionsSection(ActionService actions, Caller caller, SteeringRoom room, Span banner, Consumer<PriorityAction> escalate) {
+        this.escalate = escalate;
         this.actions = actions;
         this.caller = caller;
         this.room = room;
@@ -72,6 +76,18 @@ class ActionsSection extends Section {
                 .setFlexGrow(1).setPartNameGenerator(a -> a.late() ? "action-late" : null);
         grid.addColumn(a -> a.indicator() == null ? "" : a.indicator()).setHeader(getTranslation("actions.col.indicator"))
                 .setFlexGrow(1);
+        if (escalate != null) {
+            grid.addComponentColumn(a -> {
+                if (a.status() == ActionStatus.DONE) {
+                    return new Span();
+                }
+                Button up = new Button("↑ " + getTranslation("escalation.escalate"), e -> escalate.accept(a));
+                up.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                up.addClassName("action-escalate");
+                up.getElement().setAttribute("data-action", String.valueOf(a.id()));
+                return up;
+            }).setAutoWidth(true).setFlexGrow(0);
+        }
         List<PriorityAction> list = actions.forRoom(room);
         grid.setItems(list);
         long late = list.stream().filter(PriorityAction::late).count();

@@ -121,8 +121,13 @@ public class IndicatorView extends VerticalLayout implements BeforeEnterObserver
                 section("indicator-directions", getTranslation("indicator.per-direction"),
                         image(dashboards.memberChartSvg(room, code, false, filters, locale), "directions")),
                 section("indicator-projects", getTranslation("indicator.per-project"),
-                        image(dashboards.memberChartSvg(room, code, true, filters, locale), "projects")),
-                rowsSection(f), commentsSection(f));
+                        image(dashboards.memberChartSvg(room, code, true, filters, locale), "projects")));
+        List<SteeringRoom> children = rooms.children(room);
+        if (!children.isEmpty()) {
+            add(section("indicator-child-rooms", getTranslation("indicator.per-child-room"),
+                    image(dashboards.childRoomsChartSvg(room, children, code, filters, locale), "child-rooms")));
+        }
+        add(rowsSection(f), commentsSection(f));
         if (NotesService.maySetCommitments(caller)) {
             add(commitmentSection(f));
         }

@@ -23,8 +23,15 @@ import org.pilotage.analytics.rooms.RoomLevel;
 import org.pilotage.analytics.rooms.SteeringRoom;
 import org.pilotage.analytics.text.Refusal;
 
-/** The admin's form for a room: name, level, scope, and the ordered indicators and categories it reviews. */
+/** The admin's form for a room: name, level, scope, its parent room, and the ordered indicators and categories it reviews. */
 class RoomEditor extends Dialog {
+
+    /** The rooms a room of a level and scope may have as parent. */
+    interface ParentChoices {
+        List<SteeringRoom> of(RoomLevel level, String establishment, List<String> directions);
+    }
+
+    private final ComboBox<SteeringRoom> parent = new ComboBox<>();
 
     private final TextField name = new TextField();
     private final Select<RoomLevel> level = new Select<>();
@@ -35,7 +42,7 @@ class RoomEditor extends Dialog {
     private final Paragraph problems = new Paragraph();
 
     /** Opens on a room (or none, for a new one); {@code save} stores the draft, or refuses it with its problems. */
-    RoomEditor(SteeringRoom room, List<Establishment> establishments, List<Indicator> catalogue, Locale locale,
+    RoomEditor(SteeringRoom room, List<Establishment> establishments, List<Indicator> catalogue, ParentChoices parents, Locale locale,
                Consumer<RoomDraft> save) {
         setHeaderTitle(getTranslation(room == null ? "room.new" : "room.edit"));
         setWidth("46rem");
@@ -80,7 +87,33 @@ class RoomEditor extends Dialog {
             level.setValue(RoomLevel.TACTICAL);
         }
 
-        FormLayout form = new FormLayout(name, level, establishment, directions);
+        parent.setLabel(getTranslation("room.parent"));
+        parent.setId("room-parent");
+        parent.setHelperText(getTranslation("room.parent.help"));
+        parent.setItemLabelGenerator(SteeringRoom::name);
+        parent.setClearButtonVisible(true);
+        Runnable offerParents = () -> {
+            SteeringRoom kept = parent.getValue();
+            List<SteeringRoom> choices = level.getValue() == null || establishment.getValue() == null ? List.of()
+                    : parents.of(level.getValue(), establishment.getValue().code(), directions.getValue().stream().sorted().toList())
+                    .stream().filter(p -> room == null || p.id() != room.id()).toList();
+            parent.setItems(choices);
+            parent.setValue(kept != null && choices.stream().anyMatch(c -> c.id() == kept.id())
+                    ? choices.stream().filter(c -> c.id() == kept.id()).findFirst().orElse(null) : null);
+        };
+        level.addValueChangeListener(e -> offerParents.run());
+        establishment.addValueChangeListener(e -> offerParents.run());
+        directions.addValueChangeListener(e -> offerParents.run());
+        offerParents.run();
+        if (room != null && room.parentId() != null) {
+            parents.of(room.level(), room.establishment(), room.directions()).stream().filter(p -> p.id() == room.parentId())
+                    .findFirst().ifPresent(p -> {
+                        parent.setItems(parents.of(room.level(), room.establishment(), room.directions()));
+                        parent.setValue(p);
+                    });
+        }
+
+        FormLayout form = new FormLayout(name, level, establishment, directions, parent);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
         problems.addClassName("form-problems");
         add(form, indicators, categories, problems);
@@ -88,7 +121,8 @@ class RoomEditor extends Dialog {
         Button ok = new Button(getTranslation("room.save"), e -> {
             RoomDraft draft = new RoomDraft(name.getValue(), level.getValue(),
                     establishment.getValue() == null ? null : establishment.getValue().code(),
-                    directions.getValue().stream().sorted().toList(), indicators.getValue(), categories.getValue());
+                    directions.getValue().stream().sorted().toList(), indicators.getValue(), categories.getValue(),
+                    parent.getValue() == null ? null : parent.getValue().id());
             try {
                 save.accept(draft);
             } catch (Refusal refused) {

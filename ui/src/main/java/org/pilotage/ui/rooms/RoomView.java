@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
@@ -30,17 +31,20 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import org.pilotage.analytics.access.Caller;
 import org.pilotage.analytics.actions.ActionService;
+import org.pilotage.analytics.cascade.CascadeService;
 import org.pilotage.analytics.catalogue.EffectLevel;
 import org.pilotage.analytics.catalogue.Indicator;
 import org.pilotage.analytics.dashboard.IndicatorTile;
 import org.pilotage.analytics.dashboard.RoomChart;
 import org.pilotage.analytics.dashboard.RoomDashboard;
 import org.pilotage.analytics.dashboard.RoomDashboardService;
+import org.pilotage.analytics.escalations.EscalationService;
 import org.pilotage.analytics.reference.ReferenceService;
 import org.pilotage.analytics.rooms.RoomFilters;
 import org.pilotage.analytics.rooms.RoomService;
 import org.pilotage.analytics.rooms.SteeringRoom;
 import org.pilotage.analytics.snapshot.SnapshotService;
+import org.pilotage.analytics.status.Status;
 import org.pilotage.ui.base.Formats;
 import org.pilotage.ui.security.CurrentCaller;
 
@@ -57,6 +61,8 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
     private final ReferenceService reference;
     private final ActionService actions;
     private final SnapshotService snapshots;
+    private final EscalationService escalations;
+    private final CascadeService cascade;
     private final Caller caller;
 
     private final FilterBar filterBar = new FilterBar();
@@ -67,7 +73,9 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
     private String title = "";
 
     public RoomView(RoomService rooms, RoomDashboardService dashboards, ReferenceService reference, ActionService actions,
-                    SnapshotService snapshots, CurrentCaller caller) {
+                    SnapshotService snapshots, EscalationService escalations, CascadeService cascade, CurrentCaller caller) {
+        this.escalations = escalations;
+        this.cascade = cascade;
         this.rooms = rooms;
         this.dashboards = dashboards;
         this.reference = reference;
@@ -119,7 +127,12 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
         body.addClassName("room-body");
         lateBanner.addClassName("late-banner");
         lateBanner.setId("late-banner");
-        add(head, filterBar, lateBanner, body);
+        add(head);
+        Nav path = CascadeSection.path(rooms, caller, room);
+        if (path != null) {
+            add(path);
+        }
+        add(filterBar, lateBanner, body);
         refresh();
     }
 
@@ -142,6 +155,15 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
             body.add(Downloads.report(snapshots, caller, room, filters, locale, getTranslation("download.report")));
         }
 
+        Section below = CascadeSection.below(cascade, caller, room);
+        if (below != null) {
+            body.add(below);
+        }
+        SteeringRoom parent = room.parentId() == null ? null : rooms.find(caller, room.parentId()).orElse(null);
+        boolean mayEscalate = parent != null && EscalationService.mayAct(caller);
+        if (room.parentId() != null || !rooms.children(room).isEmpty()) {
+            body.add(new EscalationsSection(escalations, actions, rooms, reference, caller, room, this::refresh));
+        }
         for (EffectLevel level : EffectLevel.values()) {
             List<IndicatorTile> tiles = dashboard.tiles().get(level);
             if (tiles == null) {
@@ -153,7 +175,13 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
             Div grid = new Div();
             grid.addClassName("tiles");
             for (IndicatorTile tile : tiles) {
-                grid.add(new TileCard(tile, locale, () -> openIndicator(tile.indicator(), filters)));
+                TileCard card = new TileCard(tile, locale, () -> openIndicator(tile.indicator(), filters));
+                if (mayEscalate && (tile.status() == Status.BELOW_COMMITMENT || tile.status() == Status.COMMITMENT_MET)) {
+                    card.escalatable(() -> EscalationDialogs.escalate(this, escalations, caller, room, parent,
+                            tile.indicator().label(locale) + " · " + f.month(filters.period().end()), tile.indicator().code(),
+                            filters.period().end(), null, this::refresh));
+                }
+                grid.add(card);
             }
             section.add(new H2(getTranslation("level." + level.code())), grid,
                     chart(RoomChart.of(level), charts, filters, getTranslation("level." + level.code())));
@@ -183,7 +211,9 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
             directions.addClassName("effect-section");
             body.add(directions);
         }
-        body.add(new ActionsSection(actions, caller, room, lateBanner));
+        body.add(new ActionsSection(actions, caller, room, lateBanner, !mayEscalate ? null
+                : a -> EscalationDialogs.escalate(this, escalations, caller, room, parent, getTranslation("escalation.action-subject", a.title()),
+                        null, null, a.id(), this::refresh)));
     }
 
     private Component chart(RoomChart chart, Map<RoomChart, byte[]> charts, RoomFilters filters, String label) {

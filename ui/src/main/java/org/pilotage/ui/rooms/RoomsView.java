@@ -105,7 +105,8 @@ public class RoomsView extends VerticalLayout implements HasDynamicTitle, Before
     }
 
     private void edit(SteeringRoom room) {
-        new RoomEditor(room, reference.establishments(caller), reference.indicators(), getLocale(), draft -> {
+        new RoomEditor(room, reference.establishments(caller), reference.indicators(),
+                (level, establishment, directions) -> rooms.possibleParents(caller, level, establishment, directions), getLocale(), draft -> {
             if (room == null) {
                 rooms.create(caller, draft);
             } else {

@@ -61,6 +61,18 @@ public class TileCard extends Div {
         }
     }
 
+    /** A control on a red or amber tile that sends the indicator up to the parent room (the tile itself still opens). */
+    public TileCard escalatable(Runnable escalate) {
+        Span up = new Span("↑ " + getTranslation("escalation.escalate"));
+        up.addClassName("tile-escalate");
+        up.getElement().setAttribute("role", "button");
+        up.getElement().setAttribute("tabindex", "0");
+        up.getElement().addEventListener("click", e -> escalate.run()).stopPropagation();
+        up.getElement().addEventListener("keydown", e -> escalate.run()).setFilter("event.key === 'Enter'").stopPropagation();
+        add(up);
+        return this;
+    }
+
     private Span trend(Trend trend, IndicatorUnit unit, Formats f, String key, String className) {
         Span s = new Span();
         s.addClassName(className);

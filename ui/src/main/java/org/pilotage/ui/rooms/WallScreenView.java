@@ -31,6 +31,8 @@ import org.pilotage.analytics.dashboard.IndicatorTile;
 import org.pilotage.analytics.dashboard.RoomChart;
 import org.pilotage.analytics.dashboard.RoomDashboard;
 import org.pilotage.analytics.dashboard.RoomDashboardService;
+import org.pilotage.analytics.escalations.Escalation;
+import org.pilotage.analytics.escalations.EscalationService;
 import org.pilotage.analytics.rooms.ReportingPeriod;
 import org.pilotage.analytics.rooms.RoomFilters;
 import org.pilotage.analytics.rooms.RoomService;
@@ -55,6 +57,7 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
 
     private final RoomService rooms;
     private final RoomDashboardService dashboards;
+    private final EscalationService escalations;
     private final IngestionEvents events;
     private final int defaultRotateSeconds;
     private final Caller caller;
@@ -62,6 +65,7 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
     private final Div stage = new Div();
     private final Span freshness = new Span();
     private final Span refreshed = new Span();
+    private Div escalationLines = new Div();
     private SteeringRoom room;
     private int rotateSeconds;
     private int current;
@@ -73,8 +77,9 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
     public record Settings(@DefaultValue("20") int rotateSeconds) {
     }
 
-    public WallScreenView(RoomService rooms, RoomDashboardService dashboards, IngestionEvents events, Settings settings,
-                          CurrentCaller caller) {
+    public WallScreenView(RoomService rooms, RoomDashboardService dashboards, EscalationService escalations, IngestionEvents events,
+                          Settings settings, CurrentCaller caller) {
+        this.escalations = escalations;
         this.rooms = rooms;
         this.dashboards = dashboards;
         this.events = events;
@@ -177,6 +182,11 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
         if (dashboard.charts().contains(RoomChart.PROJECT_COUNTS)) {
             sections.add(section("project-counts", getTranslation("room.project-counts"), chart(RoomChart.PROJECT_COUNTS, filters)));
         }
+        escalationLines = new Div();
+        escalationLines.addClassName("tv-escalations");
+        if (showEscalations()) {
+            sections.add(section("escalations", getTranslation("escalation.section"), escalationLines));
+        }
         current = Math.min(current, Math.max(0, sections.size() - 1));
         stage.removeAll();
         sections.forEach(stage::add);
@@ -203,8 +213,36 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
     private void rotate() {
         if (!sections.isEmpty()) {
             current = (current + 1) % sections.size();
+            if (current == 0) {
+                showEscalations(); // an answer that came down since shows at the next turn
+            }
             show();
         }
+    }
+
+    /**
+     * What the room received and has not answered, and what it sent with the answer that came back down;
+     * one past its answer date stands out. False when there is nothing to show.
+     */
+    private boolean showEscalations() {
+        escalationLines.removeAll();
+        Formats f = new Formats(getLocale());
+        java.time.LocalDate today = escalations.today();
+        List<Escalation> lines = new ArrayList<>();
+        escalations.unclosed(room, true).stream().filter(e -> e.status().unanswered()).forEach(lines::add);
+        lines.addAll(escalations.unclosed(room, false));
+        for (Escalation e : lines) {
+            boolean received = e.toRoom() == room.id();
+            String other = rooms.find(caller, received ? e.fromRoom() : e.toRoom()).map(SteeringRoom::name).orElse("");
+            String what = e.aboutIndicator() ? e.indicator() + " · " + f.month(e.period()) : getTranslation("format.ref", e.actionId());
+            Div line = new Div();
+            line.addClassNames("tv-escalation", e.overdue(today) ? "tv-escalation-overdue" : "tv-escalation-" + e.status().code());
+            line.setText(getTranslation(received ? "tv.escalation.received" : "tv.escalation.sent", other, what,
+                    getTranslation("escalation.status." + e.status().name()), EscalationDialogs.answerBy(this, e, today))
+                    + (e.answer() == null ? "" : " — " + e.answer()));
+            escalationLines.add(line);
+        }
+        return !lines.isEmpty();
     }
 
     private void show() {

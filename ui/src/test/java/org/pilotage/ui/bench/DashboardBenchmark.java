@@ -9,15 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,13 +28,22 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.pilotage.analytics.access.Caller;
+import org.pilotage.analytics.access.Role;
+import org.pilotage.analytics.actions.ActionRepository.ActionDraft;
+import org.pilotage.analytics.actions.ActionService;
+import org.pilotage.analytics.actions.ActionStatus;
+import org.pilotage.analytics.cascade.CascadeService;
 import org.pilotage.analytics.catalogue.ProjectCategory;
 import org.pilotage.analytics.dashboard.RoomChart;
 import org.pilotage.analytics.dashboard.RoomDashboardService;
+import org.pilotage.analytics.escalations.EscalationDraft;
+import org.pilotage.analytics.escalations.EscalationService;
 import org.pilotage.analytics.rooms.ReportingPeriod;
 import org.pilotage.analytics.rooms.RoomDraft;
 import org.pilotage.analytics.rooms.RoomFilters;
 import org.pilotage.analytics.rooms.RoomLevel;
+import org.pilotage.analytics.rooms.RoomService;
 import org.pilotage.analytics.rooms.SteeringRoom;
 import org.pilotage.analytics.rooms.SteeringRoomRepository;
 import org.pilotage.analytics.snapshot.ExportFormat;
@@ -51,7 +63,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * (1) the server-side time to compute and render a whole room (every tile and chart, cache emptied
  *     each time) against the bare time of the same DuckDB queries run directly;
  * (2) 50 concurrent viewers on loopback asking for chart PNGs of several rooms and filters, with a
- *     publication (data version change) every 10 s, and the p50/p95/max per chart request.
+ *     publication (data version change) every 10 s, and the p50/p95/max per chart request;
+ * (3) a strategic room's cascade of 10 tactical and 100 operational rooms: its tree with every room's
+ *     status counts, late actions and open escalations against the bare time of its statements.
  */
 public final class DashboardBenchmark {
 
@@ -165,12 +179,90 @@ public final class DashboardBenchmark {
                     org.apache.pdfbox.Loader.loadPDF(snapshots.report(room, filters, Locale.CANADA_FRENCH, "benchmark").bytes()).getNumberOfPages(),
                     median(report));
 
+            // (3) a cascade: the strategic room's tree of 10 tactical and 100 operational rooms with their counts
+            cascade(app, indicators, runs);
+
             // (2) concurrent viewers
             loadTest(port, roomIds, last, viewers, seconds, app.getBean(DataVersion.class));
         } finally {
             app.close();
             deleteTree(data);
         }
+    }
+
+    /**
+     * One establishment's cascade (1 strategic, 10 tactical rooms of 5 directions each, 10 operational rooms of
+     * one direction under each), every operational room with a late priority action escalated to its parent:
+     * the strategic room's tree computed (cache emptied each time) against the bare time of its three statements.
+     */
+    private static void cascade(ConfigurableApplicationContext app, List<String> indicators, int runs) {
+        SteeringRoomRepository rooms = app.getBean(SteeringRoomRepository.class);
+        ActionService actions = app.getBean(ActionService.class);
+        EscalationService escalations = app.getBean(EscalationService.class);
+        CascadeService cascade = app.getBean(CascadeService.class);
+        RoomService roomService = app.getBean(RoomService.class);
+        Caller admin = new Caller("benchmark", EnumSet.of(Role.ADMIN), Set.of(), null);
+        List<ProjectCategory> categories = List.of(ProjectCategory.values());
+        String establishment = "BENCH-E1";
+        long strategicId = rooms.create(new RoomDraft("Stratégique", RoomLevel.STRATEGIC, establishment, List.of(), indicators, categories),
+                "benchmark");
+        List<Long> ids = new ArrayList<>(List.of(strategicId));
+        for (int t = 0; t < 10; t++) {
+            List<String> directions = new ArrayList<>();
+            for (int d = 0; d < 5; d++) {
+                directions.add("D" + (5 * t + d));
+            }
+            long tactical = rooms.create(new RoomDraft("Tactique " + t, RoomLevel.TACTICAL, establishment, directions, indicators,
+                    categories, strategicId), "benchmark");
+            ids.add(tactical);
+            for (int o = 0; o < 10; o++) {
+                long operational = rooms.create(new RoomDraft("Opérationnelle " + t + "-" + o, RoomLevel.OPERATIONAL, establishment,
+                        List.of(directions.get(o % 5)), indicators, categories, tactical), "benchmark");
+                ids.add(operational);
+                SteeringRoom room = rooms.find(operational).orElseThrow();
+                long action = actions.add(admin, room, new ActionDraft("Action " + t + "-" + o, "Équipe", LocalDate.now().minusDays(3),
+                        ActionStatus.IN_PROGRESS, null));
+                escalations.escalate(admin, room, EscalationDraft.action(action, "Hors de portée de l'équipe", null, null));
+            }
+        }
+        SteeringRoom strategic = rooms.find(strategicId).orElseThrow();
+        YearMonth month = roomService.lastCompleteMonth();
+        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(app.getBean(DuckDbStore.class).dataSource());
+        Map<String, Object> p = new HashMap<>();
+        p.put("rooms", SqlQueries.codes(ids.subList(1, ids.size())));
+        p.put("indicator", "");
+        p.put("from", month.atDay(1).toString());
+        p.put("to", month.atDay(1).toString());
+        p.put("today", LocalDate.now().toString());
+        int[] size = new int[1];
+        for (int i = 0; i < 5; i++) {
+            cascade.clearCache();
+            size[0] = cascade.tree(admin, strategic).size();
+            cascadeBare(jdbc, p);
+        }
+        double[] bare = new double[runs];
+        double[] tree = new double[runs];
+        double[] kept = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            bare[i] = cascadeBare(jdbc, p);
+            cascade.clearCache();
+            tree[i] = time(() -> size[0] = cascade.tree(admin, strategic).size());
+            kept[i] = time(() -> cascade.tree(admin, strategic));
+        }
+        System.out.printf(Locale.ROOT, "cascade: the strategic room's tree of %d rooms with their counts%n", size[0]);
+        System.out.printf(Locale.ROOT, "bare DuckDB queries of the tree   median %7.1f ms%n", median(bare));
+        System.out.printf(Locale.ROOT, "tree computed                     median %7.1f ms  (ratio %.2f, target <= 2.0 and <= 200 ms)%n",
+                median(tree), median(tree) / median(bare));
+        System.out.printf(Locale.ROOT, "tree from the cache               median %7.3f ms%n", median(kept));
+    }
+
+    /** The tree's three statements: every room's figures for the month, late actions, open escalations. */
+    private static double cascadeBare(NamedParameterJdbcTemplate jdbc, Map<String, Object> p) {
+        long s = System.nanoTime();
+        drain(jdbc, "rooms/room-figures", p);
+        drain(jdbc, "actions/late-counts", p);
+        drain(jdbc, "escalations/open-counts", p);
+        return (System.nanoTime() - s) / 1e6;
     }
 
     private static void renderRoom(RoomDashboardService dashboards, SteeringRoom room, RoomFilters filters) {

@@ -44,7 +44,7 @@ class RoomApiTest extends RunningPilotage {
     void roomsListTheirIdNameAndLevelAndTheirCharts() throws Exception {
         List<Map<String, Object>> rooms = list("/api/rooms");
         assertThat(rooms).extracting(r -> r.get("level")).contains("strategic", "tactical", "operational");
-        assertThat(rooms.getFirst()).containsOnlyKeys("id", "name", "level");
+        assertThat(rooms.getFirst()).containsOnlyKeys("id", "name", "level", "parentId");
 
         List<Map<String, Object>> charts = list("/api/rooms/" + strategicRoom() + "/charts");
         assertThat(charts).extracting(c -> c.get("id"))

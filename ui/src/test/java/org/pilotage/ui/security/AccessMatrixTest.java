@@ -65,6 +65,12 @@ class AccessMatrixTest extends RunningPilotage {
                 new Rule("GET", "/api/series", "/api/series?indicator=CLI-FAMILLES", 401, 200, 200, 403, 200),
                 new Rule("GET", "/api/project-counts", "/api/project-counts", 401, 200, 200, 403, 200),
                 new Rule("GET", "/api/rooms", "/api/rooms", 401, 200, 200, 403, 200),
+                new Rule("GET", "/api/rooms/{id}/tree", r + "/tree", 401, 200, 200, 403, 200),
+                new Rule("GET", "/api/rooms/{id}/escalations", r + "/escalations?direction=received", 401, 200, 200, 403, 200),
+                // No body: 400 for every role let in to read escalations (whether it may write is the service's rule, tested there).
+                new Rule("POST", "/api/rooms/{id}/escalations", r + "/escalations", 401, 400, 400, 403, 400),
+                new Rule("GET", "/api/escalations/{id}", "/api/escalations/1", 401, 200, 200, 403, 200),
+                new Rule("POST", "/api/escalations/{id}/transitions", "/api/escalations/1/transitions", 401, 400, 400, 403, 400),
                 new Rule("GET", "/api/rooms/{id}/charts", r + "/charts", 401, 200, 200, 403, 200),
                 new Rule("GET", "/api/rooms/{id}/charts/{chart}.{format}", r + "/charts/clientele.svg", 401, 403, 200, 403, 200),
                 new Rule("GET", "/api/rooms/{id}/charts/{chart}/data.{format}", r + "/charts/clientele/data.csv", 401, 403, 200, 403, 200),

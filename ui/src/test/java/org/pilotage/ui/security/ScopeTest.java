@@ -2,6 +2,11 @@ package org.pilotage.ui.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +42,7 @@ class ScopeTest extends RunningPilotage {
             users.createInitial("gest-nord", "mot-de-passe-nord", "Gestionnaire du Nord", EnumSet.of(Role.MANAGER), Set.of(NORD));
             users.createInitial("dir-nord", "mot-de-passe-nord", "Dirigeante du Nord", EnumSet.of(Role.EXECUTIVE), Set.of(NORD));
             users.createInitial("int-nord", "mot-de-passe-nord", "Intendant du Nord", EnumSet.of(Role.STEWARD), Set.of(NORD));
+            users.createInitial("gest-sud", "mot-de-passe-sud", "Gestionnaire du Sud", EnumSet.of(Role.MANAGER), Set.of(SUD));
         }
     }
 
@@ -92,7 +98,7 @@ class ScopeTest extends RunningPilotage {
         }
         rows.append(SUD).append(";DSM;CLI-FAMILLES;2019-01;5\n"); // 1 of 37 rows: under the skip limit
         String csv = rows.toString();
-        var posted = upload("int-nord", "mot-de-passe-nord", "portee.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var posted = upload("int-nord", "mot-de-passe-nord", "portee.csv", csv.getBytes(StandardCharsets.UTF_8));
         Map<String, Object> ingestion = json.readValue(posted.body(), Map.class);
         assertThat(ingestion.get("status")).isEqualTo("COMPLETED");
         assertThat(ingestion.get("rowsWritten")).isEqualTo(36);
@@ -102,5 +108,30 @@ class ScopeTest extends RunningPilotage {
         assertThat(get("/api/ingestions/1", "int-nord", "mot-de-passe-nord").statusCode()).isEqualTo(404);
         assertThat(get("/api/ingestions/" + ingestion.get("id") + "/rejects.csv", "int-nord", "mot-de-passe-nord").body())
                 .contains("établissement hors de votre portée");
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void anotherEstablishmentsCascadeAndEscalationsAreNotFoundAndCannotBeMoved() throws Exception {
+        long nord = room(NORD);
+        long sud = room(SUD);
+        assertThat(get("/api/rooms/" + sud + "/tree", "gest-nord", "mot-de-passe-nord").statusCode()).isEqualTo(404);
+        assertThat(get("/api/rooms/" + sud + "/escalations", "gest-nord", "mot-de-passe-nord").statusCode()).isEqualTo(404);
+        assertThat(get("/api/rooms/" + nord + "/tree", "gest-nord", "mot-de-passe-nord").statusCode()).isEqualTo(200);
+
+        List<Map<String, Object>> received = json.readValue(get("/api/rooms/" + nord + "/escalations?direction=received", "gest-nord",
+                "mot-de-passe-nord").body(), List.class);
+        assertThat(received).isNotEmpty();
+        String escalation = "/api/escalations/" + received.getFirst().get("id");
+        assertThat(get(escalation, "gest-nord", "mot-de-passe-nord").statusCode()).isEqualTo(200);
+        assertThat(get(escalation, "gest-sud", "mot-de-passe-sud").statusCode()).isEqualTo(404);
+        assertThat(get("/api/rooms/" + nord + "/tree", "gest-sud", "mot-de-passe-sud").statusCode()).isEqualTo(404);
+        var move = http.send(HttpRequest.newBuilder(URI.create(url(escalation + "/transitions")))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("gest-sud:mot-de-passe-sud".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"to\": \"RETURNED\", \"text\": \"Pas chez nous.\"}")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(move.statusCode()).isEqualTo(404);
+        assertThat(get(escalation, "manager", "demo").body()).contains(received.getFirst().get("status").toString());
     }
 }
