@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.pilotage.analytics.access.Caller;
 import org.pilotage.analytics.access.Role;
@@ -180,6 +181,27 @@ public class EscalationService {
     public List<EscalationEvent> thread(Caller caller, long id) {
         require(caller, id);
         return escalations.thread(id);
+    }
+
+    /**
+     * The title of the priority action an escalation is about: an action of the room that first sent it (an
+     * escalation carried further up keeps the first one's subject). Empty for an indicator, or an action gone.
+     */
+    public Optional<String> actionTitle(Escalation e) {
+        if (e.actionId() == null) {
+            return Optional.empty();
+        }
+        Escalation first = e;
+        for (int hops = 0; first.originId() != null && hops < 3; hops++) {
+            Escalation origin = escalations.find(first.originId()).orElse(null);
+            if (origin == null) {
+                break;
+            }
+            first = origin;
+        }
+        long roomId = first.fromRoom();
+        return rooms.all().stream().filter(r -> r.id() == roomId).findFirst()
+                .flatMap(r -> actions.forRoom(r).stream().filter(a -> a.id() == e.actionId()).map(PriorityAction::title).findFirst());
     }
 
     /** What a room received from its child rooms: waiting for an answer first. */

@@ -218,6 +218,19 @@ class EscalationServiceTest {
     }
 
     @Test
+    void anActionCarriedFurtherUpIsStillNamedByItsTitleInEveryRoom() {
+        long action = actions.add(MANAGER, cx.operational, new ActionDraft("Obtenir un poste temporaire", "Moi",
+                cx.month.plusMonths(1).atEndOfMonth(), ActionStatus.IN_PROGRESS, null));
+        Escalation e = escalations.escalate(MANAGER, cx.operational, EscalationDraft.action(action, "Pas de remplaçante", null, null));
+        Escalation up = escalations.require(MANAGER,
+                escalations.move(MANAGER, e.id(), Transition.to(EscalationStatus.ESCALATED, "Relève de la direction")).escalatedAs());
+        assertThat(up.fromRoom()).isEqualTo(cx.tactical.id());
+        assertThat(escalations.actionTitle(e)).hasValue("Obtenir un poste temporaire");
+        assertThat(escalations.actionTitle(up)).hasValue("Obtenir un poste temporaire");
+        assertThat(escalations.actionTitle(redIndicator())).isEmpty();
+    }
+
+    @Test
     void ofTwoAnswersAtOnceOneWinsAndTheOtherIsToldTheStatusItFound() throws Exception {
         Escalation e = redIndicator();
         ExecutorService pool = Executors.newFixedThreadPool(2);

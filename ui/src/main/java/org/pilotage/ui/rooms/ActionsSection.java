@@ -3,6 +3,7 @@ package org.pilotage.ui.rooms;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import com.vaadin.flow.component.button.Button;
@@ -40,10 +41,16 @@ class ActionsSection extends Section {
     private final Span banner;
     private final Grid<PriorityAction> grid = new Grid<>();
     private final Consumer<PriorityAction> escalate;
+    private final Map<Long, String> sent;
 
-    /** @param escalate sends an action up to the parent room; null when the room has no parent or the caller may not */
-    ActionsSection(ActionService actions, Caller caller, SteeringRoom room, Span banner, Consumer<PriorityAction> escalate) {
+    /**
+     * @param sent     the actions sent up and not closed, with the status of their escalation
+     * @param escalate sends an action up to the parent room; null when the room has no parent or the caller may not
+     */
+    ActionsSection(ActionService actions, Caller caller, SteeringRoom room, Span banner, Map<Long, String> sent,
+                   Consumer<PriorityAction> escalate) {
         this.escalate = escalate;
+        this.sent = sent;
         this.actions = actions;
         this.caller = caller;
         this.room = room;
@@ -76,9 +83,14 @@ class ActionsSection extends Section {
                 .setFlexGrow(1).setPartNameGenerator(a -> a.late() ? "action-late" : null);
         grid.addColumn(a -> a.indicator() == null ? "" : a.indicator()).setHeader(getTranslation("actions.col.indicator"))
                 .setFlexGrow(1);
-        if (escalate != null) {
+        if (escalate != null || !sent.isEmpty()) {
             grid.addComponentColumn(a -> {
-                if (a.status() == ActionStatus.DONE) {
+                if (sent.containsKey(a.id())) {
+                    Span up = new Span("↑ " + getTranslation("escalation.already", sent.get(a.id())));
+                    up.addClassName("action-escalated");
+                    return up;
+                }
+                if (a.status() == ActionStatus.DONE || escalate == null) {
                     return new Span();
                 }
                 Button up = new Button("↑ " + getTranslation("escalation.escalate"), e -> escalate.accept(a));

@@ -17,7 +17,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import org.pilotage.analytics.access.Caller;
 import org.pilotage.analytics.actions.ActionService;
-import org.pilotage.analytics.actions.PriorityAction;
 import org.pilotage.analytics.escalations.Escalation;
 import org.pilotage.analytics.escalations.EscalationService;
 import org.pilotage.analytics.escalations.EscalationStatus;
@@ -104,9 +103,7 @@ class EscalationsSection extends Section {
                     getTranslation("status." + e.figures().status())) + ")";
             return label + " · " + f.month(e.period()) + figures;
         }
-        String title = rooms.find(caller, e.fromRoom()).flatMap(r -> actions.forRoom(r).stream().filter(a -> a.id() == e.actionId())
-                .map(PriorityAction::title).findFirst()).orElse(getTranslation("format.ref", e.actionId()));
-        return getTranslation("escalation.action-subject", title);
+        return getTranslation("escalation.action-subject", escalations.actionTitle(e).orElse(getTranslation("format.ref", e.actionId())));
     }
 
     private Span status(Escalation e) {

@@ -1,6 +1,7 @@
 package org.pilotage.ui.rooms;
 
 import java.io.ByteArrayInputStream;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,7 @@ import org.pilotage.analytics.dashboard.IndicatorTile;
 import org.pilotage.analytics.dashboard.RoomChart;
 import org.pilotage.analytics.dashboard.RoomDashboard;
 import org.pilotage.analytics.dashboard.RoomDashboardService;
+import org.pilotage.analytics.escalations.Escalation;
 import org.pilotage.analytics.escalations.EscalationService;
 import org.pilotage.analytics.reference.ReferenceService;
 import org.pilotage.analytics.rooms.RoomFilters;
@@ -161,6 +163,18 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
         }
         SteeringRoom parent = room.parentId() == null ? null : rooms.find(caller, room.parentId()).orElse(null);
         boolean mayEscalate = parent != null && EscalationService.mayAct(caller);
+        // What the room sent up and is not closed yet: its tile or action says so instead of offering to send it again.
+        Map<String, Escalation> sentIndicators = new HashMap<>();
+        Map<Long, String> sentActions = new HashMap<>();
+        if (parent != null) {
+            for (Escalation e : escalations.unclosed(room, false)) {
+                if (e.aboutIndicator()) {
+                    sentIndicators.put(e.indicator() + "|" + e.period(), e);
+                } else {
+                    sentActions.put(e.actionId(), getTranslation("escalation.status." + e.status().name()));
+                }
+            }
+        }
         if (room.parentId() != null || !rooms.children(room).isEmpty()) {
             body.add(new EscalationsSection(escalations, actions, rooms, reference, caller, room, this::refresh));
         }
@@ -176,7 +190,10 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
             grid.addClassName("tiles");
             for (IndicatorTile tile : tiles) {
                 TileCard card = new TileCard(tile, locale, () -> openIndicator(tile.indicator(), filters));
-                if (mayEscalate && (tile.status() == Status.BELOW_COMMITMENT || tile.status() == Status.COMMITMENT_MET)) {
+                Escalation up = sentIndicators.get(tile.indicator().code() + "|" + filters.period().end());
+                if (up != null) {
+                    card.escalated(getTranslation("escalation.already", getTranslation("escalation.status." + up.status().name())));
+                } else if (mayEscalate && (tile.status() == Status.BELOW_COMMITMENT || tile.status() == Status.COMMITMENT_MET)) {
                     card.escalatable(() -> EscalationDialogs.escalate(this, escalations, caller, room, parent,
                             tile.indicator().label(locale) + " · " + f.month(filters.period().end()), tile.indicator().code(),
                             filters.period().end(), null, this::refresh));
@@ -211,7 +228,7 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
             directions.addClassName("effect-section");
             body.add(directions);
         }
-        body.add(new ActionsSection(actions, caller, room, lateBanner, !mayEscalate ? null
+        body.add(new ActionsSection(actions, caller, room, lateBanner, sentActions, !mayEscalate ? null
                 : a -> EscalationDialogs.escalate(this, escalations, caller, room, parent, getTranslation("escalation.action-subject", a.title()),
                         null, null, a.id(), this::refresh)));
     }

@@ -73,6 +73,14 @@ public class TileCard extends Div {
         return this;
     }
 
+    /** Says that the indicator of this period was sent up and where it stands, instead of offering to send it again. */
+    public TileCard escalated(String text) {
+        Span up = new Span("↑ " + text);
+        up.addClassName("tile-escalated");
+        add(up);
+        return this;
+    }
+
     private Span trend(Trend trend, IndicatorUnit unit, Formats f, String key, String className) {
         Span s = new Span();
         s.addClassName(className);

@@ -33,6 +33,7 @@ import org.pilotage.analytics.dashboard.RoomDashboard;
 import org.pilotage.analytics.dashboard.RoomDashboardService;
 import org.pilotage.analytics.escalations.Escalation;
 import org.pilotage.analytics.escalations.EscalationService;
+import org.pilotage.analytics.reference.ReferenceService;
 import org.pilotage.analytics.rooms.ReportingPeriod;
 import org.pilotage.analytics.rooms.RoomFilters;
 import org.pilotage.analytics.rooms.RoomService;
@@ -58,6 +59,7 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
     private final RoomService rooms;
     private final RoomDashboardService dashboards;
     private final EscalationService escalations;
+    private final ReferenceService reference;
     private final IngestionEvents events;
     private final int defaultRotateSeconds;
     private final Caller caller;
@@ -77,9 +79,10 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
     public record Settings(@DefaultValue("20") int rotateSeconds) {
     }
 
-    public WallScreenView(RoomService rooms, RoomDashboardService dashboards, EscalationService escalations, IngestionEvents events,
-                          Settings settings, CurrentCaller caller) {
+    public WallScreenView(RoomService rooms, RoomDashboardService dashboards, EscalationService escalations, ReferenceService reference,
+                          IngestionEvents events, Settings settings, CurrentCaller caller) {
         this.escalations = escalations;
+        this.reference = reference;
         this.rooms = rooms;
         this.dashboards = dashboards;
         this.events = events;
@@ -234,7 +237,9 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
         for (Escalation e : lines) {
             boolean received = e.toRoom() == room.id();
             String other = rooms.find(caller, received ? e.fromRoom() : e.toRoom()).map(SteeringRoom::name).orElse("");
-            String what = e.aboutIndicator() ? e.indicator() + " · " + f.month(e.period()) : getTranslation("format.ref", e.actionId());
+            String what = e.aboutIndicator()
+                    ? reference.indicator(e.indicator()).map(i -> i.label(getLocale())).orElse(e.indicator()) + " · " + f.month(e.period())
+                    : escalations.actionTitle(e).orElse(getTranslation("format.ref", e.actionId()));
             Div line = new Div();
             line.addClassNames("tv-escalation", e.overdue(today) ? "tv-escalation-overdue" : "tv-escalation-" + e.status().code());
             line.setText(getTranslation(received ? "tv.escalation.received" : "tv.escalation.sent", other, what,

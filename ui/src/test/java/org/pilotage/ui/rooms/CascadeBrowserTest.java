@@ -97,6 +97,10 @@ class CascadeBrowserTest extends BrowserTest {
         assertThat(sent.figures()).isNotNull();
         wait.until(d -> d.findElements(By.id("escalation-send")).isEmpty()); // the dialog closed
         wait.until(d -> gridText("escalations-sent").contains(reason));
+        // Its tile now says it went up, and no longer offers to send it again.
+        WebElement sentTile = browser.findElement(By.cssSelector(".tile[data-indicator='" + indicator + "']"));
+        assertThat(sentTile.findElement(By.cssSelector(".tile-escalated")).getText()).isEqualTo("↑ Escalade : ouverte");
+        assertThat(sentTile.findElements(By.cssSelector(".tile-escalate"))).isEmpty();
 
         // The tactical room received it, with the sending room, and takes it in charge as one of its priority actions.
         browser.get(url("/rooms/" + tactical.id()));
