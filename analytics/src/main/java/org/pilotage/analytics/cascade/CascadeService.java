@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.pilotage.analytics.access.Caller;
 import org.pilotage.analytics.actions.ActionService;
@@ -104,7 +105,10 @@ public class CascadeService {
         var sent = escalations.unclosed(room, false);
         Map<Long, String> names = new HashMap<>();
         rooms.all().forEach(r -> names.put(r.id(), r.name()));
-        return new CascadeSummary(nodes, received, sent, names);
+        Map<Long, String> titles = new HashMap<>();
+        Stream.concat(received.stream(), sent.stream())
+                .forEach(e -> escalations.actionTitle(e).ifPresent(t -> titles.put(e.id(), t)));
+        return new CascadeSummary(nodes, received, sent, names, titles);
     }
 
     /** The counts of some rooms, read together. */

@@ -10,8 +10,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 import org.jfree.chart.JFreeChart;
@@ -41,6 +43,9 @@ final class RoomReport {
     private static final float M = PdfDocuments.MARGIN;
     private static final int TILE_ROWS_PER_PAGE = 22;
     private static final int ACTION_ROWS_PER_PAGE = 24;
+
+    private static final Color RED = new Color(0xA6, 0x3F, 0x00);
+    private static final Color AMBER = new Color(0x8A, 0x5A, 0x00);
 
     private final RoomDashboardService dashboards;
     private final SteeringRoom room;
@@ -207,21 +212,27 @@ final class RoomReport {
         float y = PdfDocuments.text(g, l.get("charts.report.cascade"), M, 60, Font.BOLD, 18, PdfDocuments.TEXT) + 10;
         if (!cascade.children().isEmpty()) {
             y = PdfDocuments.text(g, l.get("charts.report.children"), M, y, Font.BOLD, 13, PdfDocuments.TEXT) + 4;
-            float[] x = {M, M + 360, M + 470, M + 540, M + 610, M + 690};
+            float[] x = {M, M + 330, M + 420, M + 480, M + 540, M + 600, M + 700};
             String[] head = {l.get("charts.report.col.room"), l.get("charts.report.col.level"), l.get("charts.report.col.red"),
-                    l.get("charts.report.col.amber"), l.get("charts.report.col.late"), l.get("charts.report.col.open-escalations")};
+                    l.get("charts.report.col.amber"), l.get("charts.report.col.green"), l.get("charts.report.col.late"),
+                    l.get("charts.report.col.open-escalations")};
             y = header(g, x, head, y);
-            for (RoomNode n : cascade.children()) {
+            for (int i = 0; i < cascade.children().size(); i++) {
+                RoomNode n = cascade.children().get(i);
                 if (y > PdfDocuments.PAGE_HEIGHT - 80) {
+                    y = PdfDocuments.text(g, l.get("charts.report.more", cascade.children().size() - i), M, y, Font.PLAIN, 10,
+                            PdfDocuments.MUTED);
                     break;
                 }
                 g.setFont(ChartStyle.font(Font.PLAIN, 10));
                 PdfDocuments.text(g, PdfDocuments.fit(g, n.room().name(), x[1] - x[0] - 8), x[0], y, Font.PLAIN, 10, PdfDocuments.TEXT);
                 PdfDocuments.text(g, l.get("charts.level." + n.room().level().code()), x[1], y, Font.PLAIN, 10, PdfDocuments.TEXT);
-                PdfDocuments.text(g, String.valueOf(n.red()), x[2], y, Font.BOLD, 10, new Color(0xA6, 0x3F, 0x00));
-                PdfDocuments.text(g, String.valueOf(n.amber()), x[3], y, Font.BOLD, 10, new Color(0x8A, 0x5A, 0x00));
-                PdfDocuments.text(g, String.valueOf(n.lateActions()), x[4], y, Font.PLAIN, 10, PdfDocuments.TEXT);
-                PdfDocuments.text(g, String.valueOf(n.openEscalations()), x[5], y, Font.PLAIN, 10, PdfDocuments.TEXT);
+                PdfDocuments.text(g, String.valueOf(n.red()), x[2], y, Font.BOLD, 10, RED);
+                PdfDocuments.text(g, String.valueOf(n.amber()), x[3], y, Font.BOLD, 10, AMBER);
+                PdfDocuments.text(g, String.valueOf(n.green()), x[4], y, Font.PLAIN, 10, PdfDocuments.TEXT);
+                PdfDocuments.text(g, String.valueOf(n.lateActions()), x[5], y, n.lateActions() > 0 ? Font.BOLD : Font.PLAIN, 10,
+                        n.lateActions() > 0 ? RED : PdfDocuments.TEXT);
+                PdfDocuments.text(g, String.valueOf(n.openEscalations()), x[6], y, Font.PLAIN, 10, PdfDocuments.TEXT);
                 y += 17;
             }
             y += 14;
@@ -235,29 +246,37 @@ final class RoomReport {
         if (list.isEmpty()) {
             return PdfDocuments.text(g, l.get("charts.report.no-escalations"), M, y + 10, Font.PLAIN, 11, PdfDocuments.TEXT) + 6;
         }
-        float[] x = {M, M + 200, M + 470, M + 590, M + 680};
+        float[] x = {M, M + 230, M + 530, M + 640};
         String[] head = {l.get(received ? "charts.report.col.from" : "charts.report.col.to"), l.get("charts.report.col.subject"),
-                l.get("charts.report.col.escalation-status"), l.get("charts.report.col.answer-by"), l.get("charts.report.col.reason")};
+                l.get("charts.report.col.escalation-status"), l.get("charts.report.col.answer-by")};
         y = header(g, x, head, y);
         DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy", l.locale());
-        for (Escalation e : list) {
-            if (y > PdfDocuments.PAGE_HEIGHT - 60) {
-                break;
+        DateTimeFormatter month = DateTimeFormatter.ofPattern("MMMM yyyy", l.locale());
+        Map<String, String> labels = new HashMap<>();
+        dashboard.allTiles().forEach(t -> labels.put(t.indicator().code(), t.indicator().label(locale)));
+        float width = PdfDocuments.PAGE_WIDTH - 2 * M;
+        for (int i = 0; i < list.size(); i++) {
+            Escalation e = list.get(i);
+            if (y > PdfDocuments.PAGE_HEIGHT - 70) {
+                return PdfDocuments.text(g, l.get("charts.report.more", list.size() - i), M, y, Font.PLAIN, 10, PdfDocuments.MUTED) + 6;
             }
             g.setFont(ChartStyle.font(Font.PLAIN, 10));
             String room = cascade.name(received ? e.fromRoom() : e.toRoom());
-            String subject = e.aboutIndicator() ? e.indicator() + " · " + e.period() : l.get("charts.report.action-subject", e.actionId());
+            String subject = e.aboutIndicator() ? labels.getOrDefault(e.indicator(), e.indicator()) + " · " + month.format(e.period())
+                    : cascade.actionTitles().getOrDefault(e.id(), l.get("charts.report.action-subject", e.actionId()));
             boolean overdue = e.overdue(today);
             PdfDocuments.text(g, PdfDocuments.fit(g, room, x[1] - x[0] - 8), x[0], y, Font.PLAIN, 10, PdfDocuments.TEXT);
             PdfDocuments.text(g, PdfDocuments.fit(g, subject, x[2] - x[1] - 8), x[1], y, Font.PLAIN, 10, PdfDocuments.TEXT);
             PdfDocuments.text(g, PdfDocuments.fit(g, l.get("escalation.status." + e.status().name()), x[3] - x[2] - 8), x[2], y,
                     Font.PLAIN, 10, PdfDocuments.TEXT);
             PdfDocuments.text(g, (overdue ? "⚠ " : "") + day.format(e.answerBy()), x[3], y, overdue ? Font.BOLD : Font.PLAIN, 10,
-                    overdue ? new Color(0xA6, 0x3F, 0x00) : PdfDocuments.TEXT);
-            g.setFont(ChartStyle.font(Font.PLAIN, 10));
-            PdfDocuments.text(g, PdfDocuments.fit(g, e.reason(), PdfDocuments.PAGE_WIDTH - M - x[4]), x[4], y, Font.PLAIN, 10,
-                    PdfDocuments.TEXT);
-            y += 17;
+                    overdue ? RED : PdfDocuments.TEXT);
+            // The reason and what is asked, or the answer that came back, on a line of their own.
+            String said = e.answer() != null ? l.get("charts.report.escalation-answer", e.answer())
+                    : e.reason() + (e.ask() == null ? "" : " — " + e.ask());
+            g.setFont(ChartStyle.font(Font.PLAIN, 9));
+            PdfDocuments.text(g, PdfDocuments.fit(g, said, width - 16), M + 16, y + 13, Font.PLAIN, 9, PdfDocuments.MUTED);
+            y += 30;
         }
         return y;
     }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -16,6 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +32,9 @@ import org.pilotage.analytics.actions.ActionService;
 import org.pilotage.analytics.actions.ActionStatus;
 import org.pilotage.analytics.actions.PriorityAction;
 import org.pilotage.analytics.audit.AuditLog;
+import org.pilotage.analytics.rooms.ReportingPeriod;
+import org.pilotage.analytics.rooms.RoomFilters;
+import org.pilotage.analytics.snapshot.SnapshotService;
 import org.pilotage.analytics.text.Invalid;
 import org.pilotage.analytics.text.Refusal;
 
@@ -215,6 +222,27 @@ class EscalationServiceTest {
                 .isEqualTo(EscalationStatus.CLOSED);
         assertThat(escalations.thread(MANAGER, e.id())).extracting(EscalationEvent::to).containsExactly(EscalationStatus.OPEN,
                 EscalationStatus.ESCALATED, EscalationStatus.ANSWERED, EscalationStatus.CLOSED);
+    }
+
+    @Test
+    void theRoomReportListsTheChildRoomsStatusAndTheEscalationsReceivedAndSentThatAreNotClosed() throws Exception {
+        redIndicator();
+        long action = actions.add(MANAGER, cx.operational, new ActionDraft("Obtenir une salle le jeudi", "Moi",
+                cx.month.plusMonths(1).atEndOfMonth(), ActionStatus.TODO, null));
+        Escalation closed = escalations.escalate(MANAGER, cx.operational, EscalationDraft.action(action, "Aucune salle libre", null, null));
+        escalations.move(MANAGER, closed.id(), Transition.to(EscalationStatus.CLOSED, "Trouvée"));
+        SnapshotService snapshots = cx.bean(SnapshotService.class);
+        RoomFilters filters = new RoomFilters(ReportingPeriod.month(cx.month));
+        try (PDDocument doc = Loader.loadPDF(snapshots.report(cx.tactical, filters, Locale.CANADA_FRENCH, "executive").bytes())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("Cascade et escalades", "Salles sous celle-ci", "Opérationnelle D1 opérationnel 1 0 1 0 1",
+                    "Escalades reçues, non fermées", "Trop peu de projets — Un appui de la coordination", "Escalades envoyées, non fermées")
+                    .doesNotContain("Aucune salle libre");
+        }
+        try (PDDocument doc = Loader.loadPDF(snapshots.report(cx.operational, filters, Locale.CANADA, "executive").bytes())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("Escalations sent, not closed", "Trop peu de projets").doesNotContain("Aucune salle libre");
+        }
     }
 
     @Test
