@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -15,12 +16,17 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.RouteParam;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import org.pilotage.analytics.access.Caller;
 import org.pilotage.analytics.actions.ActionService;
 import org.pilotage.analytics.escalations.Escalation;
 import org.pilotage.analytics.escalations.EscalationService;
 import org.pilotage.analytics.escalations.EscalationStatus;
 import org.pilotage.analytics.reference.ReferenceService;
+import org.pilotage.analytics.rooms.ReportingPeriod;
+import org.pilotage.analytics.rooms.RoomFilters;
 import org.pilotage.analytics.rooms.RoomService;
 import org.pilotage.analytics.rooms.SteeringRoom;
 import org.pilotage.ui.base.Formats;
@@ -79,7 +85,7 @@ class EscalationsSection extends Section {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(e -> roomNames.getOrDefault(received ? e.fromRoom() : e.toRoom(), "—"))
                 .setHeader(getTranslation(received ? "escalation.col.from" : "escalation.col.to")).setFlexGrow(2);
-        grid.addColumn(e -> subject(e, f)).setHeader(getTranslation("escalation.col.subject")).setFlexGrow(3);
+        grid.addComponentColumn(e -> subjectLink(e, f, received)).setHeader(getTranslation("escalation.col.subject")).setFlexGrow(3);
         grid.addColumn(e -> e.reason() + (e.ask() == null ? "" : " — " + getTranslation("escalation.asked", e.ask())))
                 .setHeader(getTranslation("escalation.col.reason")).setFlexGrow(4);
         grid.addComponentColumn(this::status).setHeader(getTranslation("escalation.col.status")).setFlexGrow(2);
@@ -91,6 +97,26 @@ class EscalationsSection extends Section {
         grid.setItems(list);
         grid.setAllRowsVisible(true);
         return grid;
+    }
+
+    /**
+     * The subject; an indicator links to its drill-down (values, history, comments) in the room that sent it,
+     * for the month it was sent about.
+     */
+    private Component subjectLink(Escalation e, Formats f, boolean received) {
+        String text = subject(e, f);
+        long sender = received ? e.fromRoom() : room.id();
+        if (e.aboutIndicator()) {
+            var target = rooms.find(caller, sender).filter(r -> r.indicators().contains(e.indicator()));
+            if (target.isPresent()) {
+                RouterLink link = new RouterLink(text, IndicatorView.class,
+                        new RouteParameters(new RouteParam("id", String.valueOf(sender)), new RouteParam("code", e.indicator())));
+                link.setQueryParameters(RoomAddress.query(new RoomFilters(ReportingPeriod.month(e.period()))));
+                link.addClassName("escalation-subject-link");
+                return link;
+            }
+        }
+        return new Span(text);
     }
 
     /** An indicator and its month with its figures then, or a priority action by its title. */

@@ -106,6 +106,10 @@ class CascadeBrowserTest extends BrowserTest {
         browser.get(url("/rooms/" + tactical.id()));
         WebElement take = wait.until(d -> d.findElement(By.cssSelector("#escalations-received [data-escalation='" + sent.id() + "'] .escalation-taken-in-charge")));
         assertThat(gridText("escalations-received")).contains(reason, operational.name());
+        // The indicator links to its drill-down in the room that sent it, for the month it was sent about.
+        assertThat(browser.findElements(By.cssSelector("#escalations-received a.escalation-subject-link")).stream()
+                .map(a -> a.getDomAttribute("href")).toList())
+                .anySatisfy(href -> assertThat(href).contains("rooms/" + operational.id() + "/indicators/" + indicator).contains("period=" + sent.period()));
         click(take);
         WebElement title = wait.until(d -> d.findElement(By.cssSelector("#take-title input")));
         assertThat(title.getDomProperty("value")).isEqualTo("Un appui de la coordination qualité.");
