@@ -1,0 +1,122 @@
+package org.pilotage.analytics.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.Map;
+import java.util.Random;
+import java.util.zip.Adler32;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageInputStream;
+
+import org.junit.jupiter.api.Test;
+
+/** The PNG encoder: what a standard reader decodes is the image, pixel for pixel, whether it was deflated in one piece or in strips. */
+class ChartEncoderTest {
+
+    private static BufferedImage image(int width, int height, long seed) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        Random random = new Random(seed);
+        for (int i = 0; i < 200; i++) {
+            g.setColor(new Color(random.nextInt(0x1000000)));
+            g.fillRect(random.nextInt(width), random.nextInt(height), random.nextInt(200) + 1, random.nextInt(60) + 1);
+        }
+        g.dispose();
+        for (int i = 0; i < 5000; i++) { // noise that deflate cannot pack
+            image.setRGB(random.nextInt(width), random.nextInt(height), random.nextInt(0x1000000));
+        }
+        return image;
+    }
+
+    @Test
+    void everySizeDecodesToTheSamePixels() throws Exception {
+        // One row, fewer rows than a strip, and heights that do not divide into strips.
+        for (int[] size : new int[][] {{1, 1}, {37, 1}, {300, 127}, {640, 383}, {2200, 1481}}) {
+            BufferedImage original = image(size[0], size[1], size[0] * 31L + size[1]);
+            byte[] png = ChartEncoder.encodePng(original, Map.of());
+            assertThat(inflatedLength(png)).as("the zlib stream ends with a checksum that holds").isEqualTo((long) size[1] * (1 + 3 * size[0]));
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(png));
+            assertThat(decoded.getWidth()).isEqualTo(size[0]);
+            assertThat(decoded.getHeight()).isEqualTo(size[1]);
+            for (int y = 0; y < size[1]; y++) {
+                for (int x = 0; x < size[0]; x++) {
+                    if ((decoded.getRGB(x, y) & 0xFFFFFF) != (original.getRGB(x, y) & 0xFFFFFF)) {
+                        throw new AssertionError("pixel " + x + "," + y + " of " + size[0] + "x" + size[1] + " differs");
+                    }
+                }
+            }
+        }
+    }
+
+    /** Inflates the IDAT chunk to its end: java.util.zip checks the Adler-32 there ("incorrect data check" otherwise). */
+    private static long inflatedLength(byte[] png) throws Exception {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(png, 8, png.length - 8);
+        while (b.remaining() > 0) {
+            int length = b.getInt();
+            String type = new String(png, b.position(), 4, java.nio.charset.StandardCharsets.US_ASCII);
+            b.position(b.position() + 4);
+            if (type.equals("IDAT")) {
+                java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+                inflater.setInput(png, b.position(), length);
+                byte[] out = new byte[1 << 16];
+                while (!inflater.finished()) {
+                    int n = inflater.inflate(out);
+                    if (n == 0 && inflater.needsInput()) {
+                        throw new AssertionError("the zlib stream is cut short");
+                    }
+                }
+                long total = inflater.getBytesWritten();
+                inflater.end();
+                return total;
+            }
+            b.position(b.position() + length + 4);
+        }
+        throw new AssertionError("no IDAT");
+    }
+
+    @Test
+    void theSameImageGivesTheSameBytesAndItsMetadataIsReadable() throws Exception {
+        BufferedImage original = image(900, 700, 7);
+        byte[] png = ChartEncoder.encodePng(original, Map.of("Pilotage-Room", "Salle stratégique"));
+        assertThat(ChartEncoder.encodePng(original, Map.of("Pilotage-Room", "Salle stratégique"))).isEqualTo(png);
+        ImageReader reader = ImageIO.getImageReadersByFormatName("png").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(png))) {
+            reader.setInput(in);
+            IIOMetadataNode root = (IIOMetadataNode) reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
+            IIOMetadataNode entry = (IIOMetadataNode) root.getElementsByTagName("iTXtEntry").item(0);
+            assertThat(entry.getAttribute("keyword")).isEqualTo("Pilotage-Room");
+            assertThat(entry.getAttribute("text")).isEqualTo("Salle stratégique");
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    @Test
+    void adlerChecksumsOfTwoPiecesCombineIntoTheChecksumOfBoth() {
+        Random random = new Random(3);
+        for (int i = 0; i < 50; i++) {
+            byte[] a = new byte[random.nextInt(200_000)];
+            byte[] b = new byte[random.nextInt(200_000)];
+            random.nextBytes(a);
+            if (i % 2 == 0) {
+                random.nextBytes(b);
+            }
+            Adler32 first = new Adler32();
+            first.update(a);
+            Adler32 second = new Adler32();
+            second.update(b);
+            Adler32 both = new Adler32();
+            both.update(a);
+            both.update(b);
+            assertThat(ChartEncoder.adler32Combine(first.getValue(), second.getValue(), b.length)).isEqualTo(both.getValue());
+        }
+    }
+}
