@@ -56,7 +56,7 @@ public class CascadeService {
         this.commitments = commitments;
         this.escalations = escalations;
         this.clock = clock;
-        this.cache = new ResultCache(version::current, 500);
+        this.cache = new ResultCache(version, 500);
     }
 
     private record TreeKey(long room, YearMonth month, LocalDate today) {
@@ -66,7 +66,7 @@ public class CascadeService {
     public List<RoomNode> tree(Caller caller, SteeringRoom room) {
         SteeringRoom root = rooms.find(caller, room.id())
                 .orElseThrow(() -> new Refusal(Refusal.Reason.NOT_FOUND, "room.unknown-id", room.id()));
-        List<RoomNode> all = cache.get(new TreeKey(root.id(), rooms.lastCompleteMonth(), LocalDate.now(clock)), () -> {
+        List<RoomNode> all = cache.get(root.establishment(), new TreeKey(root.id(), rooms.lastCompleteMonth(), LocalDate.now(clock)), () -> {
             List<SteeringRoom> below = rooms.descendants(root);
             Map<Long, RoomNode> counts = nodes(below);
             List<RoomNode> ordered = new ArrayList<>();

@@ -41,7 +41,7 @@ public class RoomDashboardService {
                                 CommentRepository comments, DataVersion version) {
         this.reader = new RoomDataReader(queries, catalogue, commitments, comments);
         this.version = version;
-        this.cache = new ResultCache(version::current, 2_000);
+        this.cache = new ResultCache(version, 2_000);
     }
 
     // What the cache keeps: the data per room and filters, and what is derived from it
@@ -66,7 +66,7 @@ public class RoomDashboardService {
     }
 
     RoomData data(SteeringRoom room, RoomFilters filters) {
-        return cache.get(key(room, filters), () -> reader.read(room, filters, indicators(room)));
+        return cache.get(room.establishment(), key(room, filters), () -> reader.read(room, filters, indicators(room)));
     }
 
     /** The room's indicators the catalogue knows, in the room's order (the catalogue changes only through an ingestion). */
@@ -84,10 +84,10 @@ public class RoomDashboardService {
     // The board
 
     public RoomDashboard dashboard(SteeringRoom room, RoomFilters filters) {
-        return cache.get(new DashboardKey(key(room, filters)), () -> {
+        return cache.get(room.establishment(), new DashboardKey(key(room, filters)), () -> {
             RoomData data = data(room, filters);
             return new RoomDashboard(room, filters, Tiles.of(data, filters.period()), charts(room), Tiles.freshness(data),
-                    List.copyOf(data.ingestions().values()), version.current());
+                    List.copyOf(data.ingestions().values()), version.current(room.establishment()));
         });
     }
 
@@ -116,7 +116,7 @@ public class RoomDashboardService {
     }
 
     public byte[] chartSvg(SteeringRoom room, RoomChart chart, RoomFilters filters, Locale locale) {
-        return cache.get(new ChartKey(key(room, filters), chart, locale.getLanguage(), "svg", 1), () -> {
+        return cache.get(room.establishment(), new ChartKey(key(room, filters), chart, locale.getLanguage(), "svg", 1), () -> {
             Size size = size(room, chart);
             return ChartEncoder.svg(chart(room, chart, filters, locale), size.width(), size.height());
         });
@@ -124,7 +124,7 @@ public class RoomDashboardService {
 
     /** PNG drawn at {@code scale} pixels per unit of the chart's layout size (2 = sharp on wall screens and slides). */
     public byte[] chartPng(SteeringRoom room, RoomChart chart, RoomFilters filters, Locale locale, double scale) {
-        return cache.get(new ChartKey(key(room, filters), chart, locale.getLanguage(), "png", scale), () -> {
+        return cache.get(room.establishment(), new ChartKey(key(room, filters), chart, locale.getLanguage(), "png", scale), () -> {
             Size size = size(room, chart);
             return ChartEncoder.png(chart(room, chart, filters, locale), size.width(), size.height(), scale);
         });
@@ -166,7 +166,7 @@ public class RoomDashboardService {
 
     /** Its series per direction or per project as SVG, with its comments as markers. */
     public byte[] memberChartSvg(SteeringRoom room, String indicatorCode, boolean perProject, RoomFilters filters, Locale locale) {
-        return cache.get(new MemberKey(key(room, filters), indicatorCode, perProject, locale.getLanguage()), () -> {
+        return cache.get(room.establishment(), new MemberKey(key(room, filters), indicatorCode, perProject, locale.getLanguage()), () -> {
             Indicator indicator = indicators(room).get(indicatorCode);
             if (indicator == null) {
                 throw new IllegalArgumentException("The indicator " + indicatorCode + " is not in the room");
@@ -185,7 +185,7 @@ public class RoomDashboardService {
     public byte[] childRoomsChartSvg(SteeringRoom room, List<SteeringRoom> children, String indicatorCode, RoomFilters filters,
                                      Locale locale) {
         List<Long> ids = children.stream().map(SteeringRoom::id).toList();
-        return cache.get(new ChildrenKey(key(room, filters), ids, indicatorCode, locale.getLanguage()), () -> {
+        return cache.get(room.establishment(), new ChildrenKey(key(room, filters), ids, indicatorCode, locale.getLanguage()), () -> {
             Indicator indicator = indicators(room).get(indicatorCode);
             if (indicator == null) {
                 throw new IllegalArgumentException("The indicator " + indicatorCode + " is not in the room");

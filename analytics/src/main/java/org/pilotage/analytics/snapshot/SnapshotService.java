@@ -77,7 +77,7 @@ public class SnapshotService {
         this.actions = actions;
         this.audit = audit;
         this.clock = clock;
-        this.cache = new ResultCache(version::current, 500);
+        this.cache = new ResultCache(version, 500);
     }
 
     private record Key(long room, Instant updated, String what, RoomFilters filters, String language, String user) {
@@ -85,7 +85,7 @@ public class SnapshotService {
 
     /** A chart of the room as a picture or as the data behind it. */
     public Snapshot chart(SteeringRoom room, RoomChart chart, RoomFilters filters, Locale locale, ExportFormat format, String user) {
-        return cache.get(new Key(room.id(), room.updatedAt(), chart.id() + "." + format.extension(), filters,
+        return cache.get(room.establishment(), new Key(room.id(), room.updatedAt(), chart.id() + "." + format.extension(), filters,
                 locale.getLanguage(), user), () -> render(room, chart, filters, locale, format, user));
     }
 
@@ -93,7 +93,7 @@ public class SnapshotService {
     public Snapshot report(SteeringRoom room, RoomFilters filters, Locale locale, String user) {
         // "Late" depends on the day: a report is kept for one day at most.
         String what = "report.pdf@" + java.time.LocalDate.now(clock);
-        return cache.get(new Key(room.id(), room.updatedAt(), what, filters, locale.getLanguage(), user), () -> {
+        return cache.get(room.establishment(), new Key(room.id(), room.updatedAt(), what, filters, locale.getLanguage(), user), () -> {
             RoomDashboard dashboard = dashboards.dashboard(room, filters);
             StringBuilder content = new StringBuilder("report|").append(canonical(filters)).append('|').append(locale.getLanguage());
             for (RoomChart c : dashboard.charts()) {

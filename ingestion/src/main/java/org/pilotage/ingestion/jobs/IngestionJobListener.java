@@ -101,7 +101,8 @@ public class IngestionJobListener implements JobExecutionListener {
         progress.ended(id);
         record(ingestion, execution);
         if (ingestion.status() == IngestionStatus.COMPLETED) {
-            dataVersion.changed(); // cached dashboards are stale from now on
+            // The cached results of the rooms it wrote rows for are stale from now on (everyone's, for a catalogue).
+            ingestionLog.writtenEstablishments(id).ifPresentOrElse(dataVersion::changed, dataVersion::changed);
         }
         events.ended(ingestion);
     }

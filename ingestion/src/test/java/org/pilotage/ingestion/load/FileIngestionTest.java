@@ -50,6 +50,24 @@ class FileIngestionTest {
                 .isEqualTo("Hausse après la journée du partenariat");
     }
 
+    /** Dashboards of other establishments keep their cache through a publication; a catalogue changes everyone's. */
+    @Test
+    void aPublicationMovesTheDataVersionOfTheEstablishmentsItWroteOnly() throws Exception {
+        org.pilotage.analytics.store.DataVersion version = fx.context.getBean(org.pilotage.analytics.store.DataVersion.class);
+        long global = version.current();
+        Ingestion i = fx.load(fx.file("nord.csv", "etablissement;direction;indicateur;periode;valeur\n"
+                + "E-NORD;D1;CLI-FAMILLES;2026-01;5\nE-NORD;D2;CLI-FAMILLES;2026-01;6\n", StandardCharsets.UTF_8), null);
+        assertThat(i.status()).isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(version.local("E-NORD")).isEqualTo(1);
+        assertThat(version.local("E-SUD")).isZero();
+        assertThat(version.current()).as("not everyone's").isEqualTo(global);
+
+        Ingestion catalogue = fx.load(fx.file("catalogue.csv", "code;niveau;libelle_fr;libelle_en;unite;sens;cible_defaut\n"
+                + "NOUVEL-IND;clientele;Nouvel indicateur;New indicator;count;up;3\n", StandardCharsets.UTF_8), FileKind.INDICATOR_CATALOGUE);
+        assertThat(catalogue.status()).as(String.valueOf(catalogue.message())).isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(version.current()).as("a catalogue: everyone's").isGreaterThan(global);
+    }
+
     @Test
     void loadsTheWindows1252SampleAsTheSameValuesAsTheUtf8One() throws Exception {
         Path file = fx.sample("measures-fr-windows1252.csv");
