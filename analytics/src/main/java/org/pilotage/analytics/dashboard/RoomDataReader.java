@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 import org.pilotage.analytics.catalogue.CatalogueRepository;
 import org.pilotage.analytics.catalogue.Indicator;
@@ -64,27 +69,45 @@ class RoomDataReader {
         YearMonth from = min(to.minusMonths(filters.months() - 1L),
                 min(to.minusMonths(SPARKLINE_MONTHS - 1L), period.yearEarlier().start()));
         List<String> codes = List.copyOf(indicators.keySet());
+        YearMonth chartFrom = to.minusMonths(filters.months() - 1L);
+        String compared = filters.compared() != null && indicators.containsKey(filters.compared()) ? filters.compared()
+                : codes.isEmpty() ? null : codes.getFirst();
+        // The statements do not depend on each other: the smaller ones run beside the figures, each on a connection of its own.
+        CompletableFuture<List<CountPoint>> counts = async(() -> room.categories().isEmpty() ? List.of()
+                : queries.projectCounts(room.establishment(), directions, room.categories(), chartFrom, to));
+        CompletableFuture<Map<String, Figure>> directionTotals = async(() -> compared == null ? Map.of()
+                : queries.directionTotals(room.establishment(), directions, filters.project(), compared, period));
+        CompletableFuture<List<IndicatorComment>> found = async(() -> codes.isEmpty() ? List.of()
+                : comments.find(room.establishment(), codes, chartFrom, to));
+        CompletableFuture<CommitmentRepository.Commitments> gaps = async(commitments::all);
         RoomQueries.IndicatorFigures figures = queries.indicatorFigures(room.establishment(), directions, filters.project(), codes,
                 from, to, RoomQueries.Periods.of(period));
         Map<String, TreeMap<YearMonth, Point>> months = figures.months();
-        YearMonth chartFrom = to.minusMonths(filters.months() - 1L);
-        List<CountPoint> counts = room.categories().isEmpty() ? List.of()
-                : queries.projectCounts(room.establishment(), directions, room.categories(), chartFrom, to);
-        String compared = filters.compared() != null && indicators.containsKey(filters.compared()) ? filters.compared()
-                : codes.isEmpty() ? null : codes.getFirst();
-        Map<String, Figure> directionTotals = compared == null ? Map.of()
-                : queries.directionTotals(room.establishment(), directions, filters.project(), compared, period);
         Map<String, List<IndicatorComment>> notes = new LinkedHashMap<>();
-        if (!codes.isEmpty()) {
-            for (IndicatorComment c : comments.find(room.establishment(), codes, chartFrom, to)) {
-                notes.computeIfAbsent(c.indicator(), k -> new ArrayList<>()).add(c);
-            }
+        for (IndicatorComment c : join(found)) {
+            notes.computeIfAbsent(c.indicator(), k -> new ArrayList<>()).add(c);
         }
         Set<Long> ids = new HashSet<>();
         months.values().forEach(m -> m.values().forEach(p -> ids.add(p.ingestionId())));
-        counts.forEach(c -> ids.add(c.ingestionId()));
-        return new RoomData(indicators, months, figures.periods(), counts, compared, directionTotals, notes, commitments.all(),
+        join(counts).forEach(c -> ids.add(c.ingestionId()));
+        return new RoomData(indicators, months, figures.periods(), join(counts), compared, join(directionTotals), notes, join(gaps),
                 queries.ingestions(ids));
+    }
+
+    /** A few threads for the statements a room reads beside its figures (at most one room's worth at once per thread). */
+    private static final ExecutorService READERS = Executors.newFixedThreadPool(3,
+            Thread.ofPlatform().daemon().name("room-reader-", 0).factory());
+
+    private static <T> CompletableFuture<T> async(Supplier<T> read) {
+        return CompletableFuture.supplyAsync(read, READERS);
+    }
+
+    private static <T> T join(CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** One indicator's monthly series per direction or per project of the room's scope. */
