@@ -63,7 +63,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * (1) the server-side time to compute and render a whole room (every tile and chart, cache emptied
  *     each time) against the bare time of the same DuckDB queries run directly;
  * (2) 50 concurrent viewers on loopback asking for chart PNGs of several rooms and filters, with a
- *     publication (data version change) every 10 s, and the p50/p95/max per chart request;
+ *     publication of one establishment (its data version change) every 10 s, and the p50/p95/max per chart request;
  * (3) a strategic room's cascade of 10 tactical and 100 operational rooms: its tree with every room's
  *     status counts, late actions and open escalations against the bare time of its statements.
  */
@@ -126,13 +126,19 @@ public final class DashboardBenchmark {
                 renderRoom(dashboards, room, filters);
                 cached[i] = (System.nanoTime() - s) / 1e6;
             }
+            double[] boardOnly = new double[runs];
+            for (int i = 0; i < runs; i++) {
+                dashboards.clearCache();
+                boardOnly[i] = time(() -> dashboards.dashboard(room, filters));
+            }
             double bareMedian = median(bare);
             double roomMedian = median(roomMs);
             System.out.printf(Locale.ROOT, "room: %d tiles, %d charts over %,d rows of its establishment%n", indicators.size(),
                     dashboards.charts(room).size(), rows / 10);
             System.out.printf(Locale.ROOT, "bare DuckDB queries of a room    median %7.1f ms%n", bareMedian);
-            System.out.printf(Locale.ROOT, "room computed and rendered        median %7.1f ms  (ratio %.2f, target <= 2.0 and <= 150 ms)%n",
+            System.out.printf(Locale.ROOT, "room computed and rendered        median %7.1f ms  (ratio %.2f, target <= 1.5)%n",
                     roomMedian, roomMedian / bareMedian);
+            System.out.printf(Locale.ROOT, "    of which data read and tiles  median %7.1f ms (the rest: 5 charts drawn as SVG)%n", median(boardOnly));
             System.out.printf(Locale.ROOT, "room from the cache               median %7.3f ms%n", median(cached));
             QUERY_TIMES.forEach((query, times) -> System.out.printf(Locale.ROOT, "    %-28s median %6.1f ms%n", query,
                     median(times.stream().mapToDouble(Double::doubleValue).toArray())));
@@ -153,6 +159,26 @@ public final class DashboardBenchmark {
             }
             System.out.printf(Locale.ROOT, "one chart (4 panels, 2200x%d px PNG) median %6.1f ms; as SVG median %6.1f ms%n",
                     2 * dashboards.size(room, clientele).height(), median(png), median(svg));
+            // Where a PNG's time goes: drawing the chart into a 2x raster, then encoding it.
+            double[] draw = new double[runs];
+            double[] encode = new double[runs];
+            var size = dashboards.size(room, clientele);
+            double[] built = new double[runs];
+            for (int i = 0; i < runs; i++) {
+                long b = System.nanoTime();
+                var chart = dashboards.chart(room, clientele, filters, Locale.CANADA_FRENCH);
+                built[i] = (System.nanoTime() - b) / 1e6;
+                var image = new java.awt.image.BufferedImage(2 * size.width(), 2 * size.height(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+                long s = System.nanoTime();
+                var g2 = image.createGraphics();
+                g2.scale(2, 2);
+                chart.draw(g2, new java.awt.Rectangle(0, 0, size.width(), size.height()));
+                g2.dispose();
+                draw[i] = (System.nanoTime() - s) / 1e6;
+                encode[i] = time(() -> org.pilotage.analytics.charts.ChartEncoder.encodePng(image, Map.of()));
+            }
+            System.out.printf(Locale.ROOT, "    PNG: chart built median %6.1f ms, drawn at 2x median %6.1f ms, encoded median %6.1f ms%n",
+                    median(built), median(draw), median(encode));
 
             // Executive snapshots: data read, then drawn, encoded and stamped with their provenance; and kept.
             SnapshotService snapshots = app.getBean(SnapshotService.class);
@@ -171,9 +197,10 @@ public final class DashboardBenchmark {
                 snapPdf[i] = time(() -> snapshots.chart(room, clientele, filters, Locale.CANADA_FRENCH, ExportFormat.PDF, "benchmark"));
                 report[i] = time(() -> snapshots.report(room, filters, Locale.CANADA_FRENCH, "benchmark"));
             }
-            System.out.printf(Locale.ROOT, "snapshot PNG (2x, provenance)  median %6.1f ms drawn, %6.3f ms kept  (target <= 30 ms)%n",
+            System.out.printf(Locale.ROOT, "snapshot PNG (2x, provenance)  median %6.1f ms drawn, %6.3f ms kept%n",
                     median(snapPng), median(keptPng));
-            System.out.printf(Locale.ROOT, "snapshot SVG                   median %6.1f ms  (target <= 30 ms)%n", median(snapSvg));
+            System.out.printf(Locale.ROOT, "snapshot SVG                   median %6.1f ms  (PNG / SVG %.1fx, target <= 3)%n", median(snapSvg),
+                    median(snapPng) / median(snapSvg));
             System.out.printf(Locale.ROOT, "snapshot PDF (one chart)       median %6.1f ms%n", median(snapPdf));
             System.out.printf(Locale.ROOT, "room report PDF (%d pages)      median %6.1f ms  (target <= 1000 ms)%n",
                     org.apache.pdfbox.Loader.loadPDF(snapshots.report(room, filters, Locale.CANADA_FRENCH, "benchmark").bytes()).getNumberOfPages(),
@@ -183,7 +210,7 @@ public final class DashboardBenchmark {
             cascade(app, indicators, runs);
 
             // (2) concurrent viewers
-            loadTest(port, roomIds, last, viewers, seconds, app.getBean(DataVersion.class));
+            loadTest(port, roomIds, last, viewers, seconds, app.getBean(DataVersion.class), median(png));
         } finally {
             app.close();
             deleteTree(data);
@@ -313,24 +340,39 @@ public final class DashboardBenchmark {
         QUERY_TIMES.computeIfAbsent(query, k -> new ArrayList<>()).add((System.nanoTime() - s) / 1e6);
     }
 
-    private static void loadTest(int port, List<Long> rooms, YearMonth last, int viewers, int seconds, DataVersion version)
-            throws Exception {
+    private static void loadTest(int port, List<Long> rooms, YearMonth last, int viewers, int seconds, DataVersion version,
+                                 double onePng) throws Exception {
         String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         String[] charts = {"organisational", "practitioner", "clientele", "project-counts", "directions"};
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<double[]> timeline = new ConcurrentLinkedQueue<>(); // {second it started, latency}
         AtomicLong errors = new AtomicLong();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        // Warm-up, not measured: every room, chart and month asked for once, so that the figures below are those of a
+        // service in use (the first images of a freshly started JVM take seconds while the JIT compiles); from then on the
+        // publications below are what makes charts be drawn again.
+        for (long room : rooms) {
+            for (String chart : charts) {
+                for (int m = 0; m < 3; m++) {
+                    http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/rooms/" + room + "/charts/" + chart
+                            + ".png?period=" + last.minusMonths(m))).header("Authorization", auth).GET().build(),
+                            HttpResponse.BodyHandlers.discarding());
+                }
+            }
+        }
+        long begin = System.nanoTime();
+        long deadline = begin + TimeUnit.SECONDS.toNanos(seconds);
         ExecutorService pool = Executors.newFixedThreadPool(viewers + 1);
         pool.submit(() -> {
-            // A publication every 10 s: cached charts become stale and are drawn again.
-            while (System.nanoTime() < deadline) {
+            // A publication every 10 s, each of one establishment's file, in turn those of the viewed rooms: that
+            // room's cached charts become stale and are drawn again.
+            for (int n = 0; System.nanoTime() < deadline; n++) {
                 try {
                     Thread.sleep(10_000);
                 } catch (InterruptedException e) {
                     return;
                 }
-                version.changed();
+                version.changed(Set.of("BENCH-E" + (n % rooms.size())));
             }
         });
         for (int v = 0; v < viewers; v++) {
@@ -351,6 +393,7 @@ public final class DashboardBenchmark {
                         errors.incrementAndGet();
                     }
                     latencies.add((System.nanoTime() - s) / 1e6);
+                    timeline.add(new double[] {(s - begin) / 1e9, (System.nanoTime() - s) / 1e6});
                     try {
                         Thread.sleep(random.nextInt(50, 250)); // a viewer's browser between two images
                     } catch (InterruptedException e) {
@@ -365,8 +408,18 @@ public final class DashboardBenchmark {
         Arrays.sort(l);
         System.out.printf(Locale.ROOT, "%d viewers for %d s: %,d chart requests (%.0f/s), %d errors%n", viewers, seconds, l.length,
                 l.length / (double) seconds, errors.get());
-        System.out.printf(Locale.ROOT, "chart PNG latency  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (target p95 <= 500 ms)%n",
+        System.out.printf(Locale.ROOT, "chart PNG latency  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %6.1f ms%n",
                 pct(l, 50), pct(l, 95), pct(l, 99), l.length == 0 ? 0 : l[l.length - 1]);
+        // Where the tail is: the slowest request of each 2.5 s (publications at 10, 20, 30 s).
+        StringBuilder windows = new StringBuilder("  slowest per 2.5 s:");
+        for (double w = 0; w < seconds; w += 2.5) {
+            double from = w;
+            double worst = timeline.stream().filter(t -> t[0] >= from && t[0] < from + 2.5).mapToDouble(t -> t[1]).max().orElse(0);
+            windows.append(String.format(Locale.ROOT, " %.0f", worst));
+        }
+        System.out.println(windows + " ms");
+        System.out.printf(Locale.ROOT, "  against one chart PNG drawn unloaded (%.1f ms): p95 %.1fx (target <= 4), p99 %.1fx (target <= 10)%n",
+                onePng, pct(l, 95) / onePng, pct(l, 99) / onePng);
     }
 
     /**
