@@ -151,8 +151,8 @@ public class AnalyticsConfiguration {
     }
 
     @Bean
-    AuditLog auditLog(NamedParameterJdbcTemplate jdbc) {
-        return new AuditLog(jdbc);
+    AuditLog auditLog(NamedParameterJdbcTemplate jdbc, TransactionTemplate storeTransactions) {
+        return new AuditLog(jdbc, storeTransactions);
     }
 
     @Bean

@@ -7,20 +7,44 @@ import org.pilotage.analytics.access.Caller;
 import org.pilotage.analytics.store.SqlQueries;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Appends who did what, to what, when and from where ({@code queries/audit}); nothing here updates or
  * deletes an entry. The feature service that makes a change records it, once.
+ *
+ * <p>Changes are written at once. Downloads, which come by the hundred a second when wall screens and
+ * scripts ask for images, are queued with the moment they happened and written together by one thread, in
+ * one transaction, as soon as the previous batch is written: a commit per image was what saturated the
+ * service under load (bench/dashboard.sh). Every read of the log, and every other record, first writes
+ * what is queued, so the log reads in order and complete; only a process killed in the few milliseconds
+ * between a download and its batch loses it.
  */
-public class AuditLog {
+public class AuditLog implements AutoCloseable {
 
     public record Event(long id, Instant at, String username, String action, String target, String detail, String remote) {
     }
 
+    /** The actions written in batches. */
+    private static final java.util.Set<String> BATCHED = java.util.Set.of("download");
+    private static final int MAX_QUEUED = 10_000;
+
     private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final java.util.concurrent.LinkedBlockingQueue<MapSqlParameterSource> queued = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final Object writing = new Object();
+    private final Thread writer;
+    private volatile boolean open = true;
+
+    /** @param transactions the store's, for a batch in one commit; null writes every event at once */
+    public AuditLog(NamedParameterJdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.writer = transactions == null ? null : Thread.ofPlatform().daemon().name("audit-writer").start(this::writeQueued);
+    }
 
     public AuditLog(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this(jdbc, null);
     }
 
     public AuditLog(org.springframework.jdbc.core.JdbcTemplate jdbc) {
@@ -32,8 +56,73 @@ public class AuditLog {
     }
 
     public void record(String username, String action, String target, String detail, String remote) {
-        jdbc.update(SqlQueries.get("audit/record"), new MapSqlParameterSource("username", username == null ? "?" : username)
-                .addValue("action", action).addValue("target", target).addValue("detail", detail).addValue("remote", remote));
+        MapSqlParameterSource event = new MapSqlParameterSource("username", username == null ? "?" : username)
+                .addValue("action", action).addValue("target", target).addValue("detail", detail).addValue("remote", remote)
+                .addValue("at", Instant.now().toString());
+        if (writer != null && open && BATCHED.contains(action) && queued.size() < MAX_QUEUED) {
+            queued.add(event);
+            return;
+        }
+        synchronized (writing) {
+            flush();
+            jdbc.update(SqlQueries.get("audit/record-at"), event);
+        }
+    }
+
+    /** Writes what is queued, now. */
+    public void flush() {
+        if (writer == null) {
+            return;
+        }
+        synchronized (writing) {
+            java.util.List<MapSqlParameterSource> batch = new java.util.ArrayList<>();
+            queued.drainTo(batch);
+            if (!batch.isEmpty()) {
+                transactions.executeWithoutResult(tx -> jdbc.batchUpdate(SqlQueries.get("audit/record-at"),
+                        batch.toArray(new MapSqlParameterSource[0])));
+            }
+        }
+    }
+
+    private void writeQueued() {
+        while (open) {
+            try {
+                MapSqlParameterSource first = queued.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                synchronized (writing) {
+                    java.util.List<MapSqlParameterSource> batch = new java.util.ArrayList<>(java.util.List.of(first));
+                    queued.drainTo(batch);
+                    transactions.executeWithoutResult(tx -> jdbc.batchUpdate(SqlQueries.get("audit/record-at"),
+                            batch.toArray(new MapSqlParameterSource[0])));
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // the store refuses writes (a full disk): the events stay lost for the log, the service goes on
+                org.slf4j.LoggerFactory.getLogger(AuditLog.class).warn("Audit events could not be written: {}", e.toString());
+            }
+        }
+    }
+
+    /** Writes what is queued and stops the writer (the store closes after this). */
+    @Override
+    public void close() {
+        open = false;
+        if (writer != null) {
+            writer.interrupt();
+            try {
+                writer.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            try {
+                flush();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(AuditLog.class).warn("Audit events could not be written at close: {}", e.toString());
+            }
+        }
     }
 
     /** The newest events first. */
@@ -43,6 +132,7 @@ public class AuditLog {
 
     /** Events matching the filters (null = any), newest first. */
     public List<Event> find(String username, String action, Instant since, Instant until, int limit) {
+        flush();
         var params = new MapSqlParameterSource()
                 .addValue("username", username == null || username.isBlank() ? null : username.strip())
                 .addValue("action", action == null || action.isBlank() ? null : action)
@@ -55,6 +145,7 @@ public class AuditLog {
     }
 
     public List<String> actions() {
+        flush();
         return jdbc.queryForList(SqlQueries.get("audit/actions"), new MapSqlParameterSource(), String.class);
     }
 }
