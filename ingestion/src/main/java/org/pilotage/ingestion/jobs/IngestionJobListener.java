@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -15,6 +17,7 @@ import io.micrometer.core.instrument.Timer;
 import org.pilotage.analytics.store.DataVersion;
 import org.pilotage.analytics.store.DuckDbStore;
 import org.pilotage.analytics.text.Sentence;
+import org.pilotage.ingestion.kind.FileKind;
 import org.pilotage.ingestion.log.Ingestion;
 import org.pilotage.ingestion.log.IngestionLog;
 import org.pilotage.ingestion.log.IngestionStatus;
@@ -96,13 +99,15 @@ public class IngestionJobListener implements JobExecutionListener {
             store.writeSucceeded();
         }
         Ingestion ingestion = ingestionLog.find(id).orElseThrow();
+        Optional<Set<String>> written = ingestion.status() == IngestionStatus.COMPLETED ? writtenEstablishments(ingestion)
+                : Optional.empty();
         // A restart rebuilds everything from the stored file: the workspace is not kept.
         dropWorkspace(id);
         progress.ended(id);
         record(ingestion, execution);
         if (ingestion.status() == IngestionStatus.COMPLETED) {
             // The cached results of the rooms it wrote rows for are stale from now on (everyone's, for a catalogue).
-            ingestionLog.writtenEstablishments(id).ifPresentOrElse(dataVersion::changed, dataVersion::changed);
+            written.ifPresentOrElse(dataVersion::changed, dataVersion::changed);
         }
         events.ended(ingestion);
     }
@@ -131,6 +136,22 @@ public class IngestionJobListener implements JobExecutionListener {
             log.warn("Ingestion {} (job execution {}) failed", id, execution.getId(), t);
         }
         return Failures.describe(t, id);
+    }
+
+    /**
+     * The establishments whose rows a published file wrote, from its workspace; empty for a catalogue (which
+     * every room reads) or when they cannot be read: then everything is taken as changed.
+     */
+    private Optional<Set<String>> writtenEstablishments(Ingestion ingestion) {
+        if (FileKind.INDICATOR_CATALOGUE.code().equals(ingestion.kind())) {
+            return Optional.empty();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return Optional.of(new Workspace(ingestion.id()).writtenEstablishments(c));
+        } catch (SQLException e) {
+            log.warn("Could not read which establishments ingestion {} wrote: {}", ingestion.id(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private void dropWorkspace(long id) {

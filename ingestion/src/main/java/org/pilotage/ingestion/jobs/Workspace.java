@@ -111,6 +111,17 @@ public record Workspace(long ingestionId) {
         }
     }
 
+    /** The establishments of the valid rows it checked (a measures or project-counts file). */
+    java.util.Set<String> writtenEstablishments(Connection c) throws SQLException {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(script("written-establishments", Map.of()))) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
     void drop(Connection c) throws SQLException {
         execute(c, script("workspace-drop", Map.of()));
     }

@@ -115,19 +115,6 @@ public class IngestionLog {
         return jdbc.query(sql("find"), new MapSqlParameterSource("id", id), this::map).stream().findFirst();
     }
 
-    /**
-     * The establishments whose rows a published ingestion wrote, or empty when it wrote the catalogue (which
-     * every room reads) or the answer could not be read: then everything is to be taken as changed.
-     */
-    public Optional<Set<String>> writtenEstablishments(long id) {
-        try {
-            List<String> written = jdbc.queryForList(sql("written-establishments"), new MapSqlParameterSource("id", id), String.class);
-            return written.contains(null) ? Optional.empty() : Optional.of(Set.copyOf(written));
-        } catch (org.springframework.dao.DataAccessException e) {
-            return Optional.empty();
-        }
-    }
-
     /** @param user only the ingestions this user launched, or null for everyone's */
     public List<Ingestion> recent(int limit, String user) {
         return jdbc.query(sql("recent"), new MapSqlParameterSource("limit", limit).addValue("user", user), this::map);
