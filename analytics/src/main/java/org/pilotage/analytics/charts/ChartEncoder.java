@@ -226,6 +226,30 @@ public final class ChartEncoder {
         return (sum2 << 16) | sum1;
     }
 
+    /** A number rounded to two decimals, without trailing zeros: 12, 12.5, 12.05, -0.3. */
+    static String hundredths(double v) {
+        if (!Double.isFinite(v)) {
+            return "0";
+        }
+        long r = Math.round(v * 100);
+        StringBuilder out = new StringBuilder(12);
+        if (r < 0) {
+            out.append('-');
+            r = -r;
+        }
+        out.append(r / 100);
+        long cents = r % 100;
+        if (cents != 0) {
+            out.append('.');
+            if (cents < 10) {
+                out.append('0').append(cents);
+            } else {
+                out.append(cents % 10 == 0 ? cents / 10 : cents);
+            }
+        }
+        return out.toString();
+    }
+
     private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
         byte[] name = type.getBytes(StandardCharsets.US_ASCII);
         CRC32 crc = new CRC32();
@@ -244,6 +268,9 @@ public final class ChartEncoder {
     /** An SVG with a title and a description (the provenance) as the root's first children, for readers and screen readers. */
     public static byte[] svg(JFreeChart chart, int width, int height, String title, String description) {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+        // Coordinates to the hundredth of a pixel: as sharp, shorter to write and to send.
+        g2.setGeomDoubleConverter(ChartEncoder::hundredths);
+        g2.setTransformDoubleConverter(ChartEncoder::hundredths);
         g2.setDefsKeyPrefix("pilotage"); // the default derives from the clock: the same chart would differ
         chart.draw(g2, new Rectangle(0, 0, width, height));
         String doc = g2.getSVGDocument();

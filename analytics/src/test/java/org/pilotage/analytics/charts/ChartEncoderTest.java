@@ -119,4 +119,16 @@ class ChartEncoderTest {
             assertThat(ChartEncoder.adler32Combine(first.getValue(), second.getValue(), b.length)).isEqualTo(both.getValue());
         }
     }
+
+    @Test
+    void svgCoordinatesAreWrittenToTheHundredth() {
+        assertThat(ChartEncoder.hundredths(12)).isEqualTo("12");
+        assertThat(ChartEncoder.hundredths(12.5)).isEqualTo("12.5");
+        assertThat(ChartEncoder.hundredths(12.05)).isEqualTo("12.05");
+        assertThat(ChartEncoder.hundredths(12.999)).isEqualTo("13");
+        assertThat(ChartEncoder.hundredths(-0.3)).isEqualTo("-0.3");
+        assertThat(ChartEncoder.hundredths(-0.004)).isEqualTo("0");
+        assertThat(ChartEncoder.hundredths(1234567.891)).isEqualTo("1234567.89");
+        assertThat(ChartEncoder.hundredths(Double.NaN)).isEqualTo("0");
+    }
 }
