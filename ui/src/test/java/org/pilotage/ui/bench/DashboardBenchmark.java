@@ -106,8 +106,9 @@ public final class DashboardBenchmark {
             SteeringRoom room = rooms.find(roomIds.getFirst()).orElseThrow();
             RoomFilters filters = new RoomFilters(ReportingPeriod.month(last));
 
-            // (1) whole room against its bare queries, warm
-            for (int i = 0; i < 5; i++) {
+            // (1) whole room against its bare queries, warm: enough rounds first for the JIT to have compiled the
+            // drawing code (with 5, the room was measured ~20 ms slower than the same work measured later)
+            for (int i = 0; i < 60; i++) {
                 bare(store, room, filters);
                 dashboards.clearCache();
                 renderRoom(dashboards, room, filters);
@@ -139,6 +140,28 @@ public final class DashboardBenchmark {
             System.out.printf(Locale.ROOT, "room computed and rendered        median %7.1f ms  (ratio %.2f, target <= 1.5)%n",
                     roomMedian, roomMedian / bareMedian);
             System.out.printf(Locale.ROOT, "    of which data read and tiles  median %7.1f ms (the rest: 5 charts drawn as SVG)%n", median(boardOnly));
+            // Each of the room's charts built and written as SVG, its data read: where the charts' part goes.
+            StringBuilder perChart = new StringBuilder("    each chart built + SVG, median:");
+            for (RoomChart c : dashboards.charts(room)) {
+                double[] each = new double[runs];
+                var size = dashboards.size(room, c);
+                for (int i = 0; i < runs; i++) {
+                    each[i] = time(() -> org.pilotage.analytics.charts.ChartEncoder.svg(dashboards.chart(room, c, filters, Locale.CANADA_FRENCH),
+                            size.width(), size.height()));
+                }
+                perChart.append(String.format(Locale.ROOT, " %s %.1f ms", c.id(), median(each)));
+            }
+            System.out.println(perChart);
+            double[] boardPart = new double[runs];
+            double[] chartsPart = new double[runs];
+            for (int i = 0; i < runs; i++) {
+                bare(store, room, filters);
+                dashboards.clearCache();
+                boardPart[i] = time(() -> dashboards.dashboard(room, filters));
+                chartsPart[i] = time(() -> dashboards.charts(room).forEach(c -> dashboards.chartSvg(room, c, filters, Locale.CANADA_FRENCH)));
+            }
+            System.out.printf(Locale.ROOT, "    after the bare statements: board %.1f ms, then its charts one by one %.1f ms%n",
+                    median(boardPart), median(chartsPart));
             System.out.printf(Locale.ROOT, "room from the cache               median %7.3f ms%n", median(cached));
             QUERY_TIMES.forEach((query, times) -> System.out.printf(Locale.ROOT, "    %-28s median %6.1f ms%n", query,
                     median(times.stream().mapToDouble(Double::doubleValue).toArray())));
