@@ -28,6 +28,8 @@ public class AuditLog implements AutoCloseable {
     /** The actions written in batches. */
     private static final java.util.Set<String> BATCHED = java.util.Set.of("download");
     private static final int MAX_QUEUED = 10_000;
+    /** Put in the queue by {@link #close()}: the writer ends once the batch it is writing is written (never interrupted). */
+    private static final MapSqlParameterSource STOP = new MapSqlParameterSource();
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -77,6 +79,7 @@ public class AuditLog implements AutoCloseable {
         synchronized (writing) {
             java.util.List<MapSqlParameterSource> batch = new java.util.ArrayList<>();
             queued.drainTo(batch);
+            batch.remove(STOP);
             if (!batch.isEmpty()) {
                 transactions.executeWithoutResult(tx -> jdbc.batchUpdate(SqlQueries.get("audit/record-at"),
                         batch.toArray(new MapSqlParameterSource[0])));
@@ -91,11 +94,18 @@ public class AuditLog implements AutoCloseable {
                 if (first == null) {
                     continue;
                 }
+                if (first == STOP) {
+                    return;
+                }
                 synchronized (writing) {
                     java.util.List<MapSqlParameterSource> batch = new java.util.ArrayList<>(java.util.List.of(first));
                     queued.drainTo(batch);
+                    boolean stop = batch.remove(STOP);
                     transactions.executeWithoutResult(tx -> jdbc.batchUpdate(SqlQueries.get("audit/record-at"),
                             batch.toArray(new MapSqlParameterSource[0])));
+                    if (stop) {
+                        return;
+                    }
                 }
             } catch (InterruptedException e) {
                 return;
@@ -111,9 +121,9 @@ public class AuditLog implements AutoCloseable {
     public void close() {
         open = false;
         if (writer != null) {
-            writer.interrupt();
+            queued.add(STOP); // DuckDB would cut short a statement of an interrupted thread: the writer is asked to end instead
             try {
-                writer.join(5_000);
+                writer.join(30_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
