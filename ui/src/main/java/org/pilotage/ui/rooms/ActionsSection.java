@@ -13,6 +13,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
@@ -42,15 +43,18 @@ class ActionsSection extends Section {
     private final Grid<PriorityAction> grid = new Grid<>();
     private final Consumer<PriorityAction> escalate;
     private final Map<Long, String> sent;
+    private final Map<Long, String> taken;
 
     /**
      * @param sent     the actions sent up and not closed, with the status of their escalation
+     * @param taken    the actions that take in charge an escalation a child room sent, with what says which
      * @param escalate sends an action up to the parent room; null when the room has no parent or the caller may not
      */
     ActionsSection(ActionService actions, Caller caller, SteeringRoom room, Span banner, Map<Long, String> sent,
-                   Consumer<PriorityAction> escalate) {
+                   Map<Long, String> taken, Consumer<PriorityAction> escalate) {
         this.escalate = escalate;
         this.sent = sent;
+        this.taken = taken;
         this.actions = actions;
         this.caller = caller;
         this.room = room;
@@ -83,21 +87,27 @@ class ActionsSection extends Section {
                 .setFlexGrow(1).setPartNameGenerator(a -> a.late() ? "action-late" : null);
         grid.addColumn(a -> a.indicator() == null ? "" : a.indicator()).setHeader(getTranslation("actions.col.indicator"))
                 .setFlexGrow(1);
-        if (escalate != null || !sent.isEmpty()) {
+        if (escalate != null || !sent.isEmpty() || !taken.isEmpty()) {
             grid.addComponentColumn(a -> {
+                Div cell = new Div();
+                cell.addClassName("action-escalation");
+                if (taken.containsKey(a.id())) {
+                    Span from = new Span("↓ " + taken.get(a.id()));
+                    from.addClassName("action-taken-from");
+                    cell.add(from);
+                }
                 if (sent.containsKey(a.id())) {
                     Span up = new Span("↑ " + getTranslation("escalation.already", sent.get(a.id())));
                     up.addClassName("action-escalated");
-                    return up;
+                    cell.add(up);
+                } else if (a.status() != ActionStatus.DONE && escalate != null) {
+                    Button up = new Button("↑ " + getTranslation("escalation.escalate"), e -> escalate.accept(a));
+                    up.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                    up.addClassName("action-escalate");
+                    up.getElement().setAttribute("data-action", String.valueOf(a.id()));
+                    cell.add(up);
                 }
-                if (a.status() == ActionStatus.DONE || escalate == null) {
-                    return new Span();
-                }
-                Button up = new Button("↑ " + getTranslation("escalation.escalate"), e -> escalate.accept(a));
-                up.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-                up.addClassName("action-escalate");
-                up.getElement().setAttribute("data-action", String.valueOf(a.id()));
-                return up;
+                return cell;
             }).setAutoWidth(true).setFlexGrow(0);
         }
         List<PriorityAction> list = actions.forRoom(room);

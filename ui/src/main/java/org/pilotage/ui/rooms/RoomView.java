@@ -228,7 +228,15 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
             directions.addClassName("effect-section");
             body.add(directions);
         }
-        body.add(new ActionsSection(actions, caller, room, lateBanner, sentActions, !mayEscalate ? null
+        // The actions that take in charge what a child room sent: which escalation, from which room.
+        Map<Long, String> takenActions = new HashMap<>();
+        for (Escalation e : escalations.received(caller, room)) {
+            if (e.takenActionId() != null) {
+                String from = rooms.find(caller, e.fromRoom()).map(SteeringRoom::name).orElse("");
+                takenActions.merge(e.takenActionId(), getTranslation("escalation.taken-from", e.id(), from), (a, b) -> a + " · " + b);
+            }
+        }
+        body.add(new ActionsSection(actions, caller, room, lateBanner, sentActions, takenActions, !mayEscalate ? null
                 : a -> EscalationDialogs.escalate(this, escalations, caller, room, parent, getTranslation("escalation.action-subject", a.title()),
                         null, null, a.id(), this::refresh)));
     }

@@ -123,6 +123,10 @@ class CascadeBrowserTest extends BrowserTest {
         assertThat(actions.forRoom(tactical)).filteredOn(a -> a.id() == taken).singleElement()
                 .satisfies(a -> assertThat(a.title()).isEqualTo(actionTitle));
         wait.until(d -> deepText().contains(actionTitle)); // in the room's priority actions
+        // which says which escalation it takes in charge, and from which room
+        wait.until(d -> d.findElements(By.cssSelector("#actions .action-taken-from")).stream()
+                .anyMatch(m -> ("↓ Prend en charge l'escalade n° " + sent.id() + " de " + operational.name())
+                        .equals(m.getDomProperty("textContent"))));
 
         // And answers with a decision.
         click(wait.until(d -> d.findElement(By.cssSelector("#escalations-received [data-escalation='" + sent.id() + "'] .escalation-answered"))));
