@@ -1,10 +1,15 @@
 package org.pilotage.analytics.audit;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.pilotage.analytics.access.Caller;
 import org.pilotage.analytics.store.SqlQueries;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,14 +31,14 @@ public class AuditLog implements AutoCloseable {
     }
 
     /** The actions written in batches. */
-    private static final java.util.Set<String> BATCHED = java.util.Set.of("download");
+    private static final Set<String> BATCHED = Set.of("download");
     private static final int MAX_QUEUED = 10_000;
     /** Put in the queue by {@link #close()}: the writer ends once the batch it is writing is written (never interrupted). */
     private static final MapSqlParameterSource STOP = new MapSqlParameterSource();
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final java.util.concurrent.LinkedBlockingQueue<MapSqlParameterSource> queued = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<MapSqlParameterSource> queued = new LinkedBlockingQueue<>();
     private final Object writing = new Object();
     private final Thread writer;
     private volatile boolean open = true;
@@ -73,45 +78,40 @@ public class AuditLog implements AutoCloseable {
 
     /** Writes what is queued, now. */
     public void flush() {
-        if (writer == null) {
-            return;
+        if (writer != null) {
+            writeBatch(null);
         }
+    }
+
+    /** Writes {@code first} (when not null) and all that is queued, in one transaction; true when the queue asked to stop. */
+    private boolean writeBatch(MapSqlParameterSource first) {
         synchronized (writing) {
-            java.util.List<MapSqlParameterSource> batch = new java.util.ArrayList<>();
+            List<MapSqlParameterSource> batch = new ArrayList<>();
+            if (first != null) {
+                batch.add(first);
+            }
             queued.drainTo(batch);
-            batch.remove(STOP);
+            boolean stop = batch.remove(STOP);
             if (!batch.isEmpty()) {
                 transactions.executeWithoutResult(tx -> jdbc.batchUpdate(SqlQueries.get("audit/record-at"),
                         batch.toArray(new MapSqlParameterSource[0])));
             }
+            return stop;
         }
     }
 
     private void writeQueued() {
         while (open) {
             try {
-                MapSqlParameterSource first = queued.poll(1, java.util.concurrent.TimeUnit.SECONDS);
-                if (first == null) {
-                    continue;
-                }
-                if (first == STOP) {
+                MapSqlParameterSource first = queued.poll(1, TimeUnit.SECONDS);
+                if (first == STOP || first != null && writeBatch(first)) {
                     return;
-                }
-                synchronized (writing) {
-                    java.util.List<MapSqlParameterSource> batch = new java.util.ArrayList<>(java.util.List.of(first));
-                    queued.drainTo(batch);
-                    boolean stop = batch.remove(STOP);
-                    transactions.executeWithoutResult(tx -> jdbc.batchUpdate(SqlQueries.get("audit/record-at"),
-                            batch.toArray(new MapSqlParameterSource[0])));
-                    if (stop) {
-                        return;
-                    }
                 }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 // the store refuses writes (a full disk): the events stay lost for the log, the service goes on
-                org.slf4j.LoggerFactory.getLogger(AuditLog.class).warn("Audit events could not be written: {}", e.toString());
+                LoggerFactory.getLogger(AuditLog.class).warn("Audit events could not be written: {}", e.toString());
             }
         }
     }
@@ -130,7 +130,7 @@ public class AuditLog implements AutoCloseable {
             try {
                 flush();
             } catch (RuntimeException e) {
-                org.slf4j.LoggerFactory.getLogger(AuditLog.class).warn("Audit events could not be written at close: {}", e.toString());
+                LoggerFactory.getLogger(AuditLog.class).warn("Audit events could not be written at close: {}", e.toString());
             }
         }
     }
