@@ -34,7 +34,7 @@ final class Leftovers {
         List<String> schemas = jdbc.queryForList(Staging.script("workspaces", null, Map.of()), String.class);
         try (Connection c = store.dataSource().getConnection()) {
             for (String schema : schemas) {
-                Staging.execute(c, Staging.script("workspace-drop", schema, Map.of()));
+                Staging.execute(c, Staging.script("leftover-drop", schema, Map.of()));
             }
         } catch (SQLException e) {
             log.warn("Could not drop the workspaces left by a stop of the service: {}", e.getMessage());

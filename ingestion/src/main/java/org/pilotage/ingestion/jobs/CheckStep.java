@@ -39,19 +39,21 @@ public class CheckStep implements Tasklet {
     private void work(long id, StepContribution contribution, ChunkContext chunk) throws Exception {
         FileKind kind = FileKind.ofCode(StepSupport.params(chunk).getString(StepSupport.P_KIND)).orElseThrow();
         Workspace ws = new Workspace(id);
-        Connection c = support.connection();
-        Workspace.Context context = ws.loadContext(c);
-        Map<String, String> templates = context.templates(ws.schema());
-        // The long statement of a load: DuckDB parses and checks every staged row in one pass.
-        support.probe(id).execute(c, ws.script(prefix(kind) + "-check", templates));
         long read;
         long rejected;
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(ws.script("count-checked", Map.of()))) {
-            rs.next();
-            read = rs.getLong(1);
+        // The checks write the workspace, on a connection of their own: the step's transaction writes the store.
+        try (Connection w = support.dataSource.getConnection()) {
+            Workspace.Context context = ws.loadContext(w);
+            Map<String, String> templates = context.templates(ws.schema());
+            // The long statement of a load: DuckDB parses and checks every staged row in one pass.
+            support.probe(id).execute(w, ws.script(prefix(kind) + "-check", templates));
+            support.progress.phase(id, Phase.CHECKING, Workspace.count(w, ws.script("count-checked", Map.of())));
+            support.runCancellable(id, w, ws.script(prefix(kind) + "-duplicates", templates));
+            if (kind != FileKind.INDICATOR_CATALOGUE) {
+                Workspace.execute(w, ws.script("references-collect", Map.of()));
+            }
         }
-        support.progress.phase(id, Phase.CHECKING, read);
-        support.runCancellable(id, c, ws.script(prefix(kind) + "-duplicates", templates));
+        Connection c = support.connection();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(ws.script("count-checked", Map.of()))) {
             rs.next();
             read = rs.getLong(1);

@@ -52,8 +52,8 @@ public class StageStep implements Tasklet {
              ArrowMemory.Scope memory = ArrowMemory.scope("ingestion-" + id, Long.MAX_VALUE)) {
             Workspace.execute(c, ws.script("workspace-create", Map.of()));
             staged = Stager.stage(file, format, kind, ws.schema(), new StageContext(c, work, support.probe(id), memory.allocator()));
+            ws.saveContext(c, Workspace.Context.of(staged));
         }
-        ws.saveContext(support.jdbc, Workspace.Context.of(staged));
         support.jdbc.update(SqlQueries.get("ingestions/staged"), new MapSqlParameterSource("id", id)
                 .addValue("encoding", staged.encoding()).addValue("delimiter", staged.delimiter())
                 .addValue("header", JSON.writeValueAsString(staged.header())));

@@ -14,10 +14,13 @@ import org.pilotage.ingestion.stage.StagedFile;
 import org.pilotage.ingestion.stage.Staging;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * The DuckDB schema {@code ingest_<id>} where one ingestion stages and checks its rows, so that its
- * steps can run on different connections and survive a restart. Dropped once the ingestion ends.
+ * The in-memory database {@code ingest_<id>}, attached to the store, where one ingestion stages and checks its
+ * rows: every connection sees it, so that the steps can run on different ones, and nothing of it is written to
+ * the database file. A restart of the job stages again from the stored file. Detached once the ingestion ends.
+ * A transaction may write to one database only: what writes the workspace runs outside the step's transaction.
  */
 public record Workspace(long ingestionId) {
 
@@ -96,8 +99,9 @@ public record Workspace(long ingestionId) {
         }
     }
 
-    void saveContext(NamedParameterJdbcTemplate jdbc, Context context) {
-        jdbc.update(script("context-save", Map.of()), new MapSqlParameterSource()
+    /** Kept in the workspace, on the staging connection: a transaction of the store may not write two databases. */
+    void saveContext(Connection c, Context context) {
+        new NamedParameterJdbcTemplate(new SingleConnectionDataSource(c, true)).update(script("context-save", Map.of()), new MapSqlParameterSource()
                 .addValue("ingestion", ingestionId).addValue("decimalComma", context.decimalComma())
                 .addValue("line", context.line()).addValue("columns", String.join(SqlQueries.CODE_SEPARATOR, context.fileColumns()))
                 .addValue("wide", context.wide()).addValue("unreadable", context.unreadable()));

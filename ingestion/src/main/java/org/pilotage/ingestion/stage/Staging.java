@@ -86,7 +86,7 @@ public final class Staging {
             return false;
         }
         execute(c, script("wide-create", schema, Map.of()));
-        try (DuckDBAppender appender = c.unwrap(DuckDBConnection.class).createAppender(schema, "wide")) {
+        try (DuckDBAppender appender = c.unwrap(DuckDBConnection.class).createAppender(schema, "main", "wide")) {
             for (long[] line : lines) {
                 appender.beginRow();
                 appender.append(line[0]);

@@ -1,13 +1,23 @@
 -- Checks every staged row of a project-counts file against the data contract (see measures-check.sql).
 CREATE OR REPLACE TABLE {{s}}.checked AS
-WITH typed AS (
+WITH cells AS (
+    -- each cell trimmed once, on the staged table alone so that rowid is the line
     SELECT {{line}} AS line,
            nullif(trim(s.establishment), '')  AS establishment,
            nullif(trim(s.direction), '')      AS direction,
            nullif(trim(s.period), '')         AS period_text,
-           parse_month(s.period)              AS period,
            nullif(trim(s.category), '')       AS category_text,
-           CASE lower(strip_accents(trim(s.category)))
+           nullif(trim(s.count), '')          AS count_text,
+           {{wide}},
+           {{unreadable}}                      AS unreadable_column,
+           {{raw}}
+    FROM {{s}}.staged s
+    {{wide_join}}
+    WHERE {{filled}} -- a line of empty cells (how Excel writes an empty row) is ignored, like a blank line
+), typed AS (
+    SELECT c.*,
+           month_of(c.period_text)            AS period,
+           CASE lower(strip_accents(c.category_text))
                WHEN 'integrating-users' THEN 'integrating-users'           WHEN 'integrant-usagers' THEN 'integrating-users'
                WHEN 'values-preferences' THEN 'values-preferences'         WHEN 'valeurs-preferences' THEN 'values-preferences'
                WHEN 'experience-capture' THEN 'experience-capture'         WHEN 'captation-experience' THEN 'experience-capture'
@@ -15,17 +25,11 @@ WITH typed AS (
                WHEN 'improvement-collaborator' THEN 'improvement-collaborator'
                WHEN 'collaborateur-amelioration' THEN 'improvement-collaborator'
            END                                AS category,
-           nullif(trim(s.count), '')          AS count_text,
-           parse_number(s.count, ctx.decimal_comma) AS count_number,
-           sc.scope                           AS scope,
-           {{wide}},
-           {{unreadable}}                      AS unreadable_column,
-           {{raw}}
-    FROM {{s}}.staged s CROSS JOIN {{s}}.context ctx
+           number_of(c.count_text, ctx.decimal_comma) AS count_number,
+           sc.scope                           AS scope
+    FROM cells c CROSS JOIN {{s}}.context ctx
     CROSS JOIN (SELECT coalesce(scope, []::VARCHAR[]) AS scope FROM ingestion
                 WHERE id = (SELECT ingestion_id FROM {{s}}.context)) sc
-    {{wide_join}}
-    WHERE {{filled}} -- a line of empty cells (how Excel writes an empty row) is ignored, like a blank line
 ), judged AS (
     SELECT *,
            CASE WHEN count_number = floor(count_number) AND count_number BETWEEN 0 AND 2147483647

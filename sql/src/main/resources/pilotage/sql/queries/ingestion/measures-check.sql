@@ -6,33 +6,37 @@
 -- found such lines); {{unreadable}}: the first column whose cell holds text that could not be read (U+FFFD), when staging
 -- found such text. Both are NULL otherwise, at no cost.
 CREATE OR REPLACE TABLE {{s}}.checked AS
-WITH typed AS (
+WITH cells AS (
+    -- each cell trimmed once (trimming is the dearest part of the pass), on the staged table alone so that rowid is the line
     SELECT {{line}} AS line,
-           nullif(trim(s.establishment), '')           AS establishment,
-           nullif(trim(s.direction), '')               AS direction,
-           coalesce(trim(s.project), '')               AS project,
-           upper(nullif(trim(s.indicator), ''))        AS indicator,
-           nullif(trim(s.level), '')                   AS level_text,
-           nullif(trim(s.period), '')                  AS period_text,
-           parse_month(s.period)                       AS period,
-           nullif(trim(s.value), '')                   AS value_text,
-           parse_number(s.value, ctx.decimal_comma)    AS value,
-           nullif(trim(s.target), '')                  AS target_text,
-           parse_number(s.target, ctx.decimal_comma)   AS target,
-           nullif(s.comment, '')                       AS comment,
-           i.code IS NOT NULL                          AS known_indicator,
-           i.level                                     AS catalogue_level,
-           sc.scope                                    AS scope,
+           nullif(trim(s.establishment), '')    AS establishment,
+           nullif(trim(s.direction), '')        AS direction,
+           coalesce(trim(s.project), '')        AS project,
+           nullif(upper(trim(s.indicator)), '') AS indicator,
+           nullif(trim(s.level), '')            AS level_text,
+           nullif(trim(s.period), '')           AS period_text,
+           nullif(trim(s.value), '')            AS value_text,
+           nullif(trim(s.target), '')           AS target_text,
+           nullif(s.comment, '')                AS comment,
            {{wide}},
-           {{unreadable}}                               AS unreadable_column,
+           {{unreadable}}                        AS unreadable_column,
            {{raw}}
     FROM {{s}}.staged s
+    {{wide_join}}
+    WHERE {{filled}} -- a line of empty cells (how Excel writes an empty row) is ignored, like a blank line
+), typed AS (
+    SELECT c.*,
+           month_of(c.period_text)                          AS period,
+           number_of(c.value_text, ctx.decimal_comma)       AS value,
+           number_of(c.target_text, ctx.decimal_comma)      AS target,
+           i.code IS NOT NULL                               AS known_indicator,
+           i.level                                          AS catalogue_level,
+           sc.scope                                         AS scope
+    FROM cells c
     CROSS JOIN {{s}}.context ctx
     CROSS JOIN (SELECT coalesce(scope, []::VARCHAR[]) AS scope FROM ingestion
                 WHERE id = (SELECT ingestion_id FROM {{s}}.context)) sc
-    LEFT JOIN indicator i ON i.code = upper(trim(s.indicator))
-    {{wide_join}}
-    WHERE {{filled}} -- a line of empty cells (how Excel writes an empty row) is ignored, like a blank line
+    LEFT JOIN indicator i ON i.code = c.indicator
 ), judged AS (
     SELECT *,
            coalesce(establishment IS NOT NULL AND length(establishment) <= 32

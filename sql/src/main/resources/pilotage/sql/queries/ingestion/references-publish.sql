@@ -1,8 +1,5 @@
--- New establishment and direction codes of the checked file join the reference tables, named by
--- their code until an admin names them; run inside the publishing transaction, before the facts.
-CREATE OR REPLACE TABLE {{s}}.refs AS
-SELECT DISTINCT establishment, direction FROM {{s}}.checked WHERE ok;
-
+-- New establishment and direction codes of the checked file ({{s}}.refs, from references-collect.sql) join the reference
+-- tables, named by their code until an admin names them; run inside the publishing transaction, before the facts.
 INSERT INTO establishment (code, name)
 SELECT DISTINCT establishment, establishment FROM {{s}}.refs r
 WHERE NOT EXISTS (SELECT 1 FROM establishment e WHERE e.code = r.establishment);
