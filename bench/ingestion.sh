@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Ingestion benchmark: DuckDB COPY vs Pilotage's ingestion job on N generated rows (default 10 M),
-# heap limited to 512 MB. Usage: bench/ingestion.sh [rows] [work-dir]
+# heap limited to 512 MB. Usage: bench/ingestion.sh [rows] [work-dir] [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . .mvn/find-jdk.sh
@@ -8,4 +8,4 @@ cd "$(dirname "$0")/.."
 ./mvnw -B -q -pl ingestion dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 cp="ingestion/target/test-classes:ingestion/target/classes:$(cat ingestion/target/bench.classpath)"
 exec "$JAVA_HOME/bin/java" -Xmx512m --enable-native-access=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
-  -Dlogging.level.root=WARN -cp "$cp" org.pilotage.ingestion.bench.IngestionBenchmark "${1:-10000000}" "${2:-target/bench}"
+  -Dlogging.level.root=WARN -cp "$cp" org.pilotage.ingestion.bench.IngestionBenchmark "${1:-10000000}" "${2:-target/bench}" "${3:-3}"
