@@ -142,15 +142,6 @@ class Admission {
         }
     }
 
-    /** Where the steward screen receives a file before its preview. */
-    Path receivingFolder() {
-        try {
-            return work();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private Path work() throws IOException {
         Path work = store.dataDir().resolve("work");
         Files.createDirectories(work);

@@ -84,8 +84,11 @@ public class IngestionService implements AutoCloseable {
         return launched(caller, submit(content, fileName, declared, caller.username(), caller.establishments()));
     }
 
-    /** A file the Vaadin screen already received into the data dir: moved, not copied again; the launch is audited. */
-    public Ingestion submit(Caller caller, Path received, String fileName, FileKind declared) {
+    /**
+     * A file the Vaadin screen already received with {@link #receive(InputStream)}: taken as it is, neither copied nor
+     * read again; the launch is audited.
+     */
+    public Ingestion submit(Caller caller, Uploads.Stored received, String fileName, FileKind declared) {
         caller.requireAny(Role.STEWARD, Role.ADMIN);
         return launched(caller, submit(received, fileName, declared, caller.username(), caller.establishments()));
     }
@@ -170,9 +173,8 @@ public class IngestionService implements AutoCloseable {
         return admission.admit(uploads.store(content), fileName, declared, user, scope);
     }
 
-    /** Accepts a file already received into the data dir (the Vaadin screen's upload): moved, not copied again. */
-    Ingestion submit(Path received, String fileName, FileKind declared, String user, Set<String> scope) {
-        return admission.admit(uploads.adopt(received), fileName, declared, user, scope);
+    Ingestion submit(Uploads.Stored received, String fileName, FileKind declared, String user, Set<String> scope) {
+        return admission.admit(received, fileName, declared, user, scope);
     }
 
     /** What the file looks like to Pilotage before it is loaded: format, kind, encoding, delimiter and first rows. */
@@ -180,9 +182,18 @@ public class IngestionService implements AutoCloseable {
         return admission.preview(file, fileName, declared, rows);
     }
 
-    /** Where the steward screen receives a file before its preview; {@link #submit(Caller, Path, String, FileKind)} moves it on. */
-    public Path receivingFolder() {
-        return admission.receivingFolder();
+    /**
+     * Receives a file of the steward screen before its preview: kept in the uploads and digested in the one pass that writes
+     * it, so that {@link #submit(Caller, Uploads.Stored, String, FileKind)} takes it as it is. Past the size limit, or when the
+     * disk cannot hold it, refused with a sentence and nothing kept.
+     */
+    public Uploads.Stored receive(InputStream content) {
+        return uploads.store(content);
+    }
+
+    /** A received file that will not be loaded (the steward removed it, or it could not be read). */
+    public void discard(Uploads.Stored received) {
+        Uploads.delete(received.path());
     }
 
     /** Loads a file already on disk (default catalogue, demo data) and waits for the outcome. */

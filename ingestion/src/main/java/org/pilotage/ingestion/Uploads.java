@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -67,30 +65,6 @@ public class Uploads {
         } catch (RuntimeException e) {
             delete(target);
             throw e;
-        }
-    }
-
-    /**
-     * Takes a file already received into the data dir (an upload of the Vaadin screen) as it is: moved, not
-     * copied, and digested in one read.
-     */
-    public Stored adopt(Path received) {
-        Path target = folder.resolve(UUID.randomUUID() + SUFFIX);
-        try {
-            Files.createDirectories(folder);
-            long size = Files.size(received);
-            if (size > maxBytes) {
-                throw tooLarge();
-            }
-            MessageDigest digest = sha256();
-            try (InputStream in = new DigestInputStream(Files.newInputStream(received), digest)) {
-                in.transferTo(OutputStream.nullOutputStream());
-            }
-            Files.move(received, target, StandardCopyOption.ATOMIC_MOVE);
-            return new Stored(target, HexFormat.of().formatHex(digest.digest()), size);
-        } catch (IOException e) {
-            delete(target);
-            throw refusal(e);
         }
     }
 

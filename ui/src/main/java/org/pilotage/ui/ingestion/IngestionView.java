@@ -1,7 +1,5 @@
 package org.pilotage.ui.ingestion;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +34,7 @@ import org.pilotage.analytics.access.Caller;
 import org.pilotage.analytics.text.Refusal;
 import org.pilotage.ingestion.IngestionProperties;
 import org.pilotage.ingestion.IngestionService;
+import org.pilotage.ingestion.Uploads;
 import org.pilotage.ingestion.kind.FileKind;
 import org.pilotage.ingestion.kind.UnreadableFileException;
 import org.pilotage.ingestion.log.Ingestion;
@@ -85,8 +84,10 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
         kind.setWidth("20rem");
 
         long max = properties.maxFileSize().toBytes();
-        Upload upload = new Upload(new StewardUploadHandler(ingestion.receivingFolder(), max,
-                this::received, name -> error(getTranslation("ingestion.too-large", name, properties.maxFileSize().toMegabytes() + " Mo"))));
+        Upload upload = new Upload(new StewardUploadHandler(max, ingestion::receive, this::received,
+                (name, refusal) -> error(refusal.reason() == Refusal.Reason.TOO_LARGE
+                        ? getTranslation("ingestion.too-large", name, properties.maxFileSize().toMegabytes() + " Mo")
+                        : refusal.sentence().in(getLocale()))));
         upload.setId("upload");
         upload.setMaxFiles(10);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, max));
@@ -126,7 +127,8 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
         return i18n;
     }
 
-    private void received(String fileName, Path file) {
+    private void received(String fileName, Uploads.Stored stored) {
+        Path file = stored.path();
         FileKind declared = "auto".equals(kind.getValue()) || kind.getValue() == null ? null : FileKind.ofCode(kind.getValue()).orElse(null);
         VerticalLayout card = new VerticalLayout();
         card.addClassName("ingestion-preview");
@@ -154,29 +156,29 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
             launch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             launch.addClickListener(e -> {
                 pending.remove(card);
-                launch(file, fileName, chosen);
+                launch(stored, fileName, chosen);
             });
             Button remove = new Button(getTranslation("ingestion.remove"), e -> {
                 pending.remove(card);
-                deleteQuietly(file);
+                ingestion.discard(stored);
             });
             card.add(rows, new HorizontalLayout(launch, remove));
         } catch (UnreadableFileException e) {
             card.add(new Paragraph(getTranslation("ingestion.unreadable", fileName, e.sentence().in(getLocale()))));
             card.add(new Button(getTranslation("ingestion.remove"), ev -> pending.remove(card)));
-            deleteQuietly(file);
+            ingestion.discard(stored);
         } catch (Refusal e) {
             card.add(new Paragraph(e.sentence().in(getLocale())));
             card.add(new Button(getTranslation("ingestion.remove"), ev -> pending.remove(card)));
-            deleteQuietly(file);
+            ingestion.discard(stored);
         }
         pending.add(card);
     }
 
-    private void launch(Path file, String fileName, FileKind chosen) {
+    private void launch(Uploads.Stored stored, String fileName, FileKind chosen) {
         try {
-            // the received file is moved into the uploads, not copied again
-            Ingestion i = ingestion.submit(caller, file, fileName, chosen);
+            // the received file is loaded as it was kept, not copied nor read again (a refusal removes it)
+            Ingestion i = ingestion.submit(caller, stored, fileName, chosen);
             if (i.ended()) {
                 Notification n = Notification.show(message(i), 8000, Notification.Position.TOP_CENTER);
                 n.addThemeVariants(i.status() == IngestionStatus.DUPLICATE ? NotificationVariant.LUMO_CONTRAST : NotificationVariant.LUMO_ERROR);
@@ -185,8 +187,6 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
             }
         } catch (Refusal e) {
             error(e.sentence().in(getLocale()));
-        } finally {
-            deleteQuietly(file);
         }
         history.refresh();
     }
@@ -249,14 +249,6 @@ public class IngestionView extends VerticalLayout implements HasDynamicTitle {
     private void error(String message) {
         Notification n = Notification.show(message, 8000, Notification.Position.TOP_CENTER);
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
-
-    private static void deleteQuietly(Path p) {
-        try {
-            Files.deleteIfExists(p);
-        } catch (IOException ignored) {
-            // a leftover upload in work/ is harmless
-        }
     }
 
     @Override

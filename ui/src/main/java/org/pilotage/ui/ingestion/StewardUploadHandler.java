@@ -2,61 +2,46 @@ package org.pilotage.ui.ingestion;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.UUID;
 
 import com.vaadin.flow.function.SerializableBiConsumer;
-import com.vaadin.flow.function.SerializableConsumer;
+import com.vaadin.flow.function.SerializableFunction;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.server.streams.UploadHandler;
+import org.pilotage.analytics.text.Refusal;
+import org.pilotage.ingestion.Uploads;
 
 /**
- * Receives a steward's upload into the data dir under a generated name, with the size limit
- * enforced here on the server (the browser's limit is only a hint), then hands it to the view.
+ * Hands a steward's upload, as it streams in, to the ingestion service, which keeps it and digests it in
+ * the same pass with the size limit enforced on the server (the browser's limit is only a hint), then
+ * hands what was kept, or the refusal, to the view.
  */
 class StewardUploadHandler implements UploadHandler {
 
-    private final Path folder;
     private final long maxBytes;
-    private final SerializableBiConsumer<String, Path> received;
-    private final SerializableConsumer<String> refused;
+    private final SerializableFunction<InputStream, Uploads.Stored> receiver;
+    private final SerializableBiConsumer<String, Uploads.Stored> received;
+    private final SerializableBiConsumer<String, Refusal> refused;
 
-    StewardUploadHandler(Path folder, long maxBytes, SerializableBiConsumer<String, Path> received,
-                         SerializableConsumer<String> refused) {
-        this.folder = folder;
+    StewardUploadHandler(long maxBytes, SerializableFunction<InputStream, Uploads.Stored> receiver,
+                         SerializableBiConsumer<String, Uploads.Stored> received, SerializableBiConsumer<String, Refusal> refused) {
         this.maxBytes = maxBytes;
+        this.receiver = receiver;
         this.received = received;
         this.refused = refused;
     }
 
     @Override
     public void handleUploadRequest(UploadEvent event) throws IOException {
-        Files.createDirectories(folder);
-        Path target = folder.resolve("ui-" + UUID.randomUUID() + ".upload");
         String name = event.getFileName();
-        boolean tooLarge = false;
-        try (InputStream in = event.getInputStream(); OutputStream out = Files.newOutputStream(target)) {
-            byte[] buffer = new byte[1 << 16];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                total += n;
-                if (total > maxBytes) {
-                    tooLarge = true;
-                    break;
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-        if (tooLarge) {
-            Files.deleteIfExists(target);
-            event.reject("too large");
-            event.getUI().access(() -> refused.accept(name));
+        Uploads.Stored stored;
+        try (InputStream in = event.getInputStream()) {
+            stored = receiver.apply(in);
+        } catch (Refusal e) {
+            event.reject(e.english());
+            event.getUI().access(() -> refused.accept(name, e));
             return;
         }
-        event.getUI().access(() -> received.accept(name, target));
+        event.getUI().access(() -> received.accept(name, stored));
     }
 
     @Override
