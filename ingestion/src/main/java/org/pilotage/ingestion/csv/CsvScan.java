@@ -35,11 +35,13 @@ import org.pilotage.ingestion.kind.UnreadableFileException;
  * @param maxCells            the most cells of any record, empty ones included
  * @param unreadable          some text was lost before the file reached Pilotage: the replacement character U+FFFD in
  *                            UTF-8, or a byte Windows-1252 does not define
+ * @param spaced              some cell may start or end with a space that trimming removes (always, for a file not in
+ *                            UTF-8); when none does, the checks need not trim the cells of a large file, their dearest work
  */
 public record CsvScan(Charset charset, boolean bom, char delimiter, List<String> header, long records,
                       boolean quotedLineBreak, long openQuoteLine, long firstInvalidLine, boolean utf8BeforeInvalid,
                       long utf8AfterInvalidLine, List<Long> blankRecords, List<long[]> wide, int maxCells,
-                      boolean unreadable) {
+                      boolean unreadable, boolean spaced) {
 
     /** Blank lines kept track of for row numbers; beyond them, later rows keep the shift of the last. */
     public static final int MAX_BLANKS = 500;
@@ -140,6 +142,12 @@ public record CsvScan(Charset charset, boolean bom, char delimiter, List<String>
         private boolean cellFilled;
         private int maxCells;
         private final List<long[]> wide = new ArrayList<>();
+        // whether a cell may start or end with a space that trim() removes (told by its first and last byte)
+        private boolean cellStart = true;
+        private int lastContent = -1;
+        private boolean spaced;
+        // visible ASCII that is neither a quote nor the delimiter, once the header is read: nothing to do but fill the cell
+        private final boolean[] plain = new boolean[256];
 
         void feed(byte[] buffer, int n) {
             int i = 0;
@@ -149,6 +157,20 @@ public record CsvScan(Charset charset, boolean bom, char delimiter, List<String>
             }
             for (; i < n; i++) {
                 int b = buffer[i] & 0xFF;
+                if (plain[b] && need == 0) {
+                    // most bytes of a file: a run of them fills the cell and changes nothing else
+                    int start = i;
+                    while (i + 1 < n && plain[buffer[i + 1] & 0xFF]) {
+                        i++;
+                    }
+                    recordEmpty = false;
+                    cellFilled = true;
+                    cellStart = false;
+                    lastContent = buffer[i] & 0xFF;
+                    beforePrevious = i > start ? buffer[i - 1] & 0xFF : previous;
+                    previous = buffer[i] & 0xFF;
+                    continue;
+                }
                 if (!headerDone) {
                     header(b);
                 }
@@ -191,6 +213,7 @@ public record CsvScan(Charset charset, boolean bom, char delimiter, List<String>
             if (b == '\n') {
                 if (quoted) {
                     quotedBreak = true;
+                    content(b);
                 } else {
                     endRecord();
                 }
@@ -200,6 +223,7 @@ public record CsvScan(Charset charset, boolean bom, char delimiter, List<String>
             if (b == '\r') {
                 if (quoted) {
                     quotedBreak = true;
+                    content(b);
                 }
                 return;
             }
@@ -211,10 +235,23 @@ public record CsvScan(Charset charset, boolean bom, char delimiter, List<String>
             }
             if (b != ' ') {
                 cellFilled = true;
+            } else if (cellStart && headerDone) {
+                spaced = true;
             }
+            content(b);
+        }
+
+        /** A byte of a cell's text (quotes are not: DuckDB's reader takes them off). */
+        private void content(int b) {
+            cellStart = false;
+            lastContent = b;
         }
 
         private void nonAscii(int b) {
+            if (cellStart && headerDone && (b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3)) {
+                spaced = true; // may open a space of Unicode's Zs category (no-break, narrow, ideographic…), which trim() removes
+            }
+            content(b);
             if (b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D) {
                 undefined1252 = true;
             }
@@ -266,6 +303,12 @@ public record CsvScan(Charset charset, boolean bom, char delimiter, List<String>
                 lastFilled = cells + 1;
             }
             cellFilled = false;
+            int b = lastContent;
+            if (b == ' ' || b == 0xA0 || b >= 0x80 && b <= 0x8A || b == 0xAF || b == 0x9F) {
+                spaced = true; // ends with a space, or with the last byte of one of the Zs category
+            }
+            cellStart = true;
+            lastContent = -1;
         }
 
         private void endRecord() {
@@ -276,6 +319,8 @@ public record CsvScan(Charset charset, boolean bom, char delimiter, List<String>
                     return;
                 }
                 readHeader();
+                cellStart = true;
+                lastContent = -1;
             } else {
                 endCell();
                 int count = cells + 1;
@@ -320,6 +365,9 @@ public record CsvScan(Charset charset, boolean bom, char delimiter, List<String>
                 throw new UnreadableFileException("file.too-many-columns", width, MAX_COLUMNS);
             }
             maxCells = width;
+            for (int c = 0x21; c < 0x7F; c++) {
+                plain[c] = c != '"' && c != delimiter;
+            }
         }
 
         CsvScan finish() {
@@ -343,7 +391,7 @@ public record CsvScan(Charset charset, boolean bom, char delimiter, List<String>
             }
             return new CsvScan(charset, bom, delimiter, List.copyOf(header), Math.max(0, record - 1), quotedBreak,
                     quoted ? quoteLine : 0, invalidLine, multibyteBeforeInvalid, utf8AfterInvalidLine, List.copyOf(blanks),
-                    List.copyOf(wide), maxCells, invalidLine == 0 ? replacement : undefined1252);
+                    List.copyOf(wide), maxCells, invalidLine == 0 ? replacement : undefined1252, invalidLine != 0 || spaced);
         }
 
         private static char delimiter(String header) {

@@ -54,10 +54,11 @@ public record Workspace(long ingestionId) {
     }
 
     /** What staging recorded for the later steps. */
-    record Context(boolean decimalComma, String line, List<String> fileColumns, boolean wide, boolean unreadable) {
+    record Context(boolean decimalComma, String line, List<String> fileColumns, boolean wide, boolean unreadable, boolean spaced) {
 
         static Context of(StagedFile staged) {
-            return new Context(staged.decimalComma(), staged.line(), staged.columns(), staged.wide(), staged.unreadable());
+            return new Context(staged.decimalComma(), staged.line(), staged.columns(), staged.wide(), staged.unreadable(),
+                    staged.spaced());
         }
 
         /** The file's cells carried through the checks: {@code s."value" AS "raw_value", …}. */
@@ -92,6 +93,7 @@ public record Workspace(long ingestionId) {
             t.put("columns", rawColumns());
             t.put("filled", filled());
             t.put("unreadable", unreadableColumn());
+            t.put("trim", spaced ? "trim" : ""); // the cells are trimmed only when some may need it
             t.put("wide", wide ? "w.cells AS wide_cells, w.columns AS wide_columns"
                     : "NULL::INTEGER AS wide_cells, NULL::INTEGER AS wide_columns");
             t.put("wide_join", wide ? "LEFT JOIN " + schema + ".wide w ON w.line = " + line : "");
@@ -104,14 +106,15 @@ public record Workspace(long ingestionId) {
         new NamedParameterJdbcTemplate(new SingleConnectionDataSource(c, true)).update(script("context-save", Map.of()), new MapSqlParameterSource()
                 .addValue("ingestion", ingestionId).addValue("decimalComma", context.decimalComma())
                 .addValue("line", context.line()).addValue("columns", String.join(SqlQueries.CODE_SEPARATOR, context.fileColumns()))
-                .addValue("wide", context.wide()).addValue("unreadable", context.unreadable()));
+                .addValue("wide", context.wide()).addValue("unreadable", context.unreadable())
+                .addValue("spaced", context.spaced()));
     }
 
     Context loadContext(Connection c) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(script("context-load", Map.of()))) {
             rs.next();
             return new Context(rs.getBoolean(1), rs.getString(2), List.of(rs.getString(3).split(SqlQueries.CODE_SEPARATOR)), rs.getBoolean(4),
-                    rs.getBoolean(5));
+                    rs.getBoolean(5), rs.getBoolean(6));
         }
     }
 

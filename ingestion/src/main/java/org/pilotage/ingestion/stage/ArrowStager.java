@@ -79,7 +79,7 @@ final class ArrowStager implements FormatStager {
                 }
                 throw e;
             }
-            return new StagedFile(format, kind, header, columns, null, null, false, "s.__row", false, reader.unreadable());
+            return new StagedFile(format, kind, header, columns, null, null, false, "s.__row", false, reader.unreadable(), true);
         }
     }
 

@@ -83,7 +83,7 @@ final class CsvStager implements FormatStager {
             String encoding = utf16 != null ? bomCharset.name() : scan.charset().name();
             CsvLayout layout = new CsvLayout(scan.charset(), scan.bom(), scan.delimiter(), header);
             return new StagedFile(FileFormat.CSV, kind, header, columns, encoding, layout.delimiterName(), layout.decimalComma(),
-                    scan.rowExpression(), wide, scan.unreadable());
+                    scan.rowExpression(), wide, scan.unreadable(), scan.spaced());
         } finally {
             if (utf16 != null) {
                 Files.deleteIfExists(utf16);

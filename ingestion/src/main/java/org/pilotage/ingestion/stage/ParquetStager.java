@@ -75,7 +75,7 @@ public final class ParquetStager implements FormatStager {
             context.probe().execute(context.connection(), Staging.script("stage-parquet", schema, Map.of(
                     "columns", String.join(", ", select), "absent", Staging.absent(kind, columns),
                     "path", Staging.literal(copy.toAbsolutePath().toString()))));
-            return new StagedFile(FileFormat.PARQUET, kind, header, columns, null, null, false, "s.__row", false, false);
+            return new StagedFile(FileFormat.PARQUET, kind, header, columns, null, null, false, "s.__row", false, false, true);
         }
     }
 

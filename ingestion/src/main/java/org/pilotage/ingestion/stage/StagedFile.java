@@ -15,16 +15,19 @@ import org.pilotage.ingestion.kind.FileKind;
  * @param line         SQL giving a staged row's line in the file, over alias {@code s}
  * @param wide         {@code <schema>.wide} lists lines holding more values than the header has columns
  * @param unreadable   some cells may hold text that could not be read (U+FFFD)
+ * @param spaced       some cells may start or end with spaces: the checks trim every cell (they need not when a scan of
+ *                     the whole file found none)
  */
 public record StagedFile(FileFormat format, FileKind kind, List<String> header, List<String> columns, String encoding,
-                         String delimiter, boolean decimalComma, String line, boolean wide, boolean unreadable) {
+                         String delimiter, boolean decimalComma, String line, boolean wide, boolean unreadable,
+                         boolean spaced) {
 
     /** What inspecting a file learns before any staging: the header and the kind. */
     public static StagedFile inspected(FileFormat format, FileKind kind, List<String> header, List<String> columns) {
-        return new StagedFile(format, kind, header, columns, null, null, false, null, false, false);
+        return new StagedFile(format, kind, header, columns, null, null, false, null, false, false, true);
     }
 
     public StagedFile withEncoding(String encoding, String delimiter, boolean decimalComma) {
-        return new StagedFile(format, kind, header, columns, encoding, delimiter, decimalComma, line, wide, unreadable);
+        return new StagedFile(format, kind, header, columns, encoding, delimiter, decimalComma, line, wide, unreadable, spaced);
     }
 }

@@ -49,6 +49,6 @@ final class XlsxStager implements FormatStager {
                 "absent", Staging.absent(kind, columns),
                 "names", names.stream().map(Staging::literal).collect(Collectors.joining(", ", "[", "]")))));
         return new StagedFile(FileFormat.XLSX, kind, header, columns, null, null, false,
-                "CAST(s." + XlsxToCsv.LINE_COLUMN + " AS BIGINT)", wide, false);
+                "CAST(s." + XlsxToCsv.LINE_COLUMN + " AS BIGINT)", wide, false, true);
     }
 }

@@ -147,6 +147,25 @@ class BadInputTest {
     }
 
     @Test
+    void cellsAreReadWithoutTheSpacesAroundThemWhetherOrNotTheFileHasAny() throws Exception {
+        // one file written by a program (no space anywhere: the checks skip trimming), one typed by hand (spaces, a no-break
+        // space of a French spreadsheet and a narrow one around codes, month and number): the same rows published
+        Ingestion plain = load("net.csv", "etablissement;direction;indicateur;periode;valeur;cible\n"
+                + "E1;D1;CLI-FAMILLES;2026-01;4,5;10\nE1;D2;CLI-FAMILLES;2026-01;7;10\n");
+        Ingestion spaced = load("espaces.csv", "etablissement;direction;indicateur;periode;valeur;cible\n"
+                + " E2 ;\u00A0D1;cli-familles\u202F;  2026-01 ;4,5\u00A0; 10\n"
+                + "E2;D2 ;CLI-FAMILLES;2026-01;\u00A07;10\n");
+
+        assertThat(plain.status()).as(plain.message()).isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(spaced.status()).as(spaced.message()).isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(spaced.rowsWritten()).isEqualTo(2);
+        String rows = "SELECT string_agg(direction || '|' || indicator || '|' || period || '|' || value || '|' || target, ' ' "
+                + "ORDER BY direction) FROM indicator_measure WHERE establishment = ";
+        assertThat(fx.jdbc.queryForObject(rows + "'E1'", String.class)).isEqualTo("D1|CLI-FAMILLES|2026-01-01|4.5|10.0 D2|CLI-FAMILLES|2026-01-01|7.0|10.0");
+        assertThat(fx.jdbc.queryForObject(rows + "'E2'", String.class)).isEqualTo("D1|CLI-FAMILLES|2026-01-01|4.5|10.0 D2|CLI-FAMILLES|2026-01-01|7.0|10.0");
+    }
+
+    @Test
     void aFileOfMoreThanAThousandColumnsFailsAtOnceWithASentence() throws Exception {
         StringBuilder header = new StringBuilder("etablissement;direction;indicateur;periode;valeur");
         for (int c = 0; c < 1_200; c++) {

@@ -1,1 +1,1 @@
-SELECT decimal_comma, line_expr, file_columns, wide, unreadable FROM {{s}}.context;
+SELECT decimal_comma, line_expr, file_columns, wide, unreadable, spaced FROM {{s}}.context;

@@ -1,13 +1,14 @@
 -- Checks every staged row of a project-counts file against the data contract (see measures-check.sql).
 CREATE OR REPLACE TABLE {{s}}.checked AS
 WITH cells AS (
-    -- each cell trimmed once, on the staged table alone so that rowid is the line
+    -- each cell trimmed once, on the staged table alone so that rowid is the line; {{trim}} is trim, or nothing when a scan
+    -- of the whole file found no cell that starts or ends with a space
     SELECT {{line}} AS line,
-           nullif(trim(s.establishment), '')  AS establishment,
-           nullif(trim(s.direction), '')      AS direction,
-           nullif(trim(s.period), '')         AS period_text,
-           nullif(trim(s.category), '')       AS category_text,
-           nullif(trim(s.count), '')          AS count_text,
+           nullif({{trim}}(s.establishment), '')  AS establishment,
+           nullif({{trim}}(s.direction), '')      AS direction,
+           nullif({{trim}}(s.period), '')         AS period_text,
+           nullif({{trim}}(s.category), '')       AS category_text,
+           nullif({{trim}}(s.count), '')          AS count_text,
            {{wide}},
            {{unreadable}}                      AS unreadable_column,
            {{raw}}

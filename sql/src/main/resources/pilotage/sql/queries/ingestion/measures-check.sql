@@ -7,17 +7,18 @@
 -- found such text. Both are NULL otherwise, at no cost.
 CREATE OR REPLACE TABLE {{s}}.checked AS
 WITH cells AS (
-    -- each cell trimmed once (trimming is the dearest part of the pass), on the staged table alone so that rowid is the line
+    -- each cell trimmed once, on the staged table alone so that rowid is the line; {{trim}} is trim, or nothing when a scan
+    -- of the whole file found no cell that starts or ends with a space (trimming is the dearest part of the pass)
     SELECT {{line}} AS line,
-           nullif(trim(s.establishment), '')    AS establishment,
-           nullif(trim(s.direction), '')        AS direction,
-           coalesce(trim(s.project), '')        AS project,
-           nullif(upper(trim(s.indicator)), '') AS indicator,
-           nullif(trim(s.level), '')            AS level_text,
-           nullif(trim(s.period), '')           AS period_text,
-           nullif(trim(s.value), '')            AS value_text,
-           nullif(trim(s.target), '')           AS target_text,
-           nullif(s.comment, '')                AS comment,
+           nullif({{trim}}(s.establishment), '')    AS establishment,
+           nullif({{trim}}(s.direction), '')        AS direction,
+           coalesce({{trim}}(s.project), '')        AS project,
+           nullif(upper({{trim}}(s.indicator)), '') AS indicator,
+           nullif({{trim}}(s.level), '')            AS level_text,
+           nullif({{trim}}(s.period), '')           AS period_text,
+           nullif({{trim}}(s.value), '')            AS value_text,
+           nullif({{trim}}(s.target), '')           AS target_text,
+           nullif(s.comment, '')                    AS comment,
            {{wide}},
            {{unreadable}}                        AS unreadable_column,
            {{raw}}
