@@ -13,9 +13,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The ingestion job, read top to bottom: stage the file (unless it cannot be read), check it, and publish
- * it unless the check rejected too many rows. Every step may run again on a restart: each rebuilds its own tables, and
- * publishing does nothing for content the manifest already holds.
+ * The ingestion job, read top to bottom: one step loads the file (stage, check, publish: see {@link LoadStep}); the
+ * job fails when the file cannot be read or the check rejected too many rows. The step runs again on a restart,
+ * from the stored file: its workspace is rebuilt, and publishing does nothing for content the manifest already holds.
  */
 @Configuration(proxyBeanMethods = false)
 public class IngestionJobConfiguration {
@@ -28,43 +28,25 @@ public class IngestionJobConfiguration {
     }
 
     @Bean
-    Job ingestionJob(JobRepository jobRepository, IngestionJobListener listener, Step stageStep, Step checkStep, Step publishStep) {
+    Job ingestionJob(JobRepository jobRepository, IngestionJobListener listener, Step loadStep) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .listener(listener)
-                .start(stageStep)
+                .start(loadStep)
                     .on(StepSupport.EXIT_UNREADABLE).fail()
-                .from(stageStep)
+                .from(loadStep)
+                    .on(LoadStep.EXIT_REJECTED).fail()
+                .from(loadStep)
                     .on("FAILED").fail()
-                .from(stageStep)
-                    .on("*").to(checkStep)
-                .from(checkStep)
-                    .on(CheckStep.EXIT_REJECTED).fail()
-                .from(checkStep)
-                    .on(StepSupport.EXIT_UNREADABLE).fail()
-                .from(checkStep)
-                    .on("FAILED").fail()
-                .from(checkStep)
-                    .on("*").to(publishStep)
+                .from(loadStep)
+                    .on("*").end()
                 .end()
                 .build();
     }
 
     @Bean
-    Step stageStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, StepSupport support) {
-        return new StepBuilder("stage", jobRepository).tasklet(new StageStep(support), transactionManager)
-                .allowStartIfComplete(true).build();
-    }
-
-    @Bean
-    Step checkStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, StepSupport support,
-                   IngestionProperties properties) {
-        return new StepBuilder("check", jobRepository).tasklet(new CheckStep(support, properties), transactionManager)
-                .allowStartIfComplete(true).build();
-    }
-
-    @Bean
-    Step publishStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, StepSupport support) {
-        return new StepBuilder("publish", jobRepository).tasklet(new PublishStep(support), transactionManager)
+    Step loadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, StepSupport support,
+                  IngestionProperties properties) {
+        return new StepBuilder("load", jobRepository).tasklet(new LoadStep(support, properties), transactionManager)
                 .allowStartIfComplete(true).build();
     }
 }

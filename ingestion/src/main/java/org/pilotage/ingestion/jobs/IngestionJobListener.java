@@ -124,7 +124,7 @@ public class IngestionJobListener implements JobExecutionListener {
             return progress.unreadable(id); // the file's fault, said by the step that found it
         }
         for (var step : execution.getStepExecutions()) {
-            if (step.getExitStatus().getExitCode().equals(CheckStep.EXIT_REJECTED)) {
+            if (step.getExitStatus().getExitCode().equals(LoadStep.EXIT_REJECTED)) {
                 return null; // the check wrote its own sentence
             }
         }
