@@ -13,6 +13,8 @@ import org.pilotage.analytics.cascade.CascadeService;
 import org.pilotage.analytics.escalations.DemoEscalations;
 import org.pilotage.analytics.escalations.EscalationRepository;
 import org.pilotage.analytics.escalations.EscalationService;
+import org.pilotage.analytics.meetings.MeetingRepository;
+import org.pilotage.analytics.meetings.MeetingService;
 import org.pilotage.analytics.catalogue.CatalogueRepository;
 import org.pilotage.analytics.dashboard.EffectDashboardService;
 import org.pilotage.analytics.dashboard.RoomDashboardService;
@@ -217,6 +219,18 @@ public class AnalyticsConfiguration {
                                         RoomDashboardService dashboards, AuditLog audit, TransactionTemplate storeTransactions,
                                         Clock clock) {
         return new EscalationService(escalations, rooms, actions, dashboards, audit, storeTransactions, clock);
+    }
+
+    @Bean
+    MeetingRepository meetingRepository(NamedParameterJdbcTemplate jdbc) {
+        return new MeetingRepository(jdbc);
+    }
+
+    @Bean
+    MeetingService meetingService(MeetingRepository meetings, RoomService rooms, RoomDashboardService dashboards, ActionService actions,
+                                  EscalationService escalations, SnapshotService snapshots, AuditLog audit,
+                                  TransactionTemplate storeTransactions, Clock clock) {
+        return new MeetingService(meetings, rooms, dashboards, actions, escalations, snapshots, audit, storeTransactions, clock);
     }
 
     @Bean

@@ -133,12 +133,12 @@ public final class PdfDocuments {
 
     // ---- drawing helpers for report pages -------------------------------------------------------
 
-    static final Color TEXT = new Color(0x22, 0x22, 0x22);
-    static final Color MUTED = new Color(0x55, 0x55, 0x55);
-    static final float MARGIN = 36;
+    public static final Color TEXT = new Color(0x22, 0x22, 0x22);
+    public static final Color MUTED = new Color(0x55, 0x55, 0x55);
+    public static final float MARGIN = 36;
 
     /** Draws text and answers the baseline of the next line. */
-    static float text(Graphics2D g, String s, float x, float y, int style, int size, Color colour) {
+    public static float text(Graphics2D g, String s, float x, float y, int style, int size, Color colour) {
         g.setFont(ChartStyle.font(style, size));
         g.setColor(colour);
         g.drawString(s, x, y);
@@ -146,7 +146,7 @@ public final class PdfDocuments {
     }
 
     /** Text cut with an ellipsis to fit a width. */
-    static String fit(Graphics2D g, String s, float width) {
+    public static String fit(Graphics2D g, String s, float width) {
         if (s == null) {
             return "";
         }
@@ -162,7 +162,7 @@ public final class PdfDocuments {
     }
 
     /** Words wrapped to a width; answers the lines. */
-    static List<String> wrap(Graphics2D g, String s, float width) {
+    public static List<String> wrap(Graphics2D g, String s, float width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : s.split(" ")) {
@@ -180,13 +180,13 @@ public final class PdfDocuments {
         return lines;
     }
 
-    static void rule(Graphics2D g, float y) {
+    public static void rule(Graphics2D g, float y) {
         g.setColor(new Color(0xDD, 0xDD, 0xDD));
         g.setStroke(new BasicStroke(0.8f));
         g.drawLine((int) MARGIN, (int) y, (int) (PAGE_WIDTH - MARGIN), (int) y);
     }
 
-    static Font font(int style, int size) {
+    public static Font font(int style, int size) {
         return ChartStyle.font(style, size);
     }
 }
