@@ -29,6 +29,11 @@ public abstract class BrowserTest extends RunningPilotage {
 
     @BeforeEach
     void startBrowser() throws Exception {
+        browser = newBrowser();
+    }
+
+    /** A headless Chromium of its own (a test may need two: a facilitator's and a wall screen's). */
+    protected static ChromeDriver newBrowser() throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("pilotage.chromium", "/usr/bin/chromium"));
         options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
@@ -40,7 +45,7 @@ public abstract class BrowserTest extends RunningPilotage {
                 .usingDriverExecutable(new File(System.getProperty("pilotage.chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort()
                 .build();
-        browser = new ChromeDriver(service, options);
+        return new ChromeDriver(service, options);
     }
 
     @AfterEach
@@ -52,10 +57,14 @@ public abstract class BrowserTest extends RunningPilotage {
 
     /** Opens the path, logs in on the form it redirects to, and answers a wait for what follows. */
     protected WebDriverWait logIn(String user, String path) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        browser.get(url(path));
+        return logIn(browser, user, path);
+    }
+
+    protected WebDriverWait logIn(ChromeDriver in, String user, String path) {
+        WebDriverWait wait = new WebDriverWait(in, Duration.ofSeconds(30));
+        in.get(url(path));
         wait.until(d -> d.findElement(By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys(user);
-        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("demo", Keys.ENTER);
+        in.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("demo", Keys.ENTER);
         return wait;
     }
 

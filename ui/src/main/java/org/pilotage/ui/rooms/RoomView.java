@@ -41,6 +41,7 @@ import org.pilotage.analytics.dashboard.RoomDashboard;
 import org.pilotage.analytics.dashboard.RoomDashboardService;
 import org.pilotage.analytics.escalations.Escalation;
 import org.pilotage.analytics.escalations.EscalationService;
+import org.pilotage.analytics.meetings.MeetingService;
 import org.pilotage.analytics.reference.ReferenceService;
 import org.pilotage.analytics.rooms.RoomFilters;
 import org.pilotage.analytics.rooms.RoomService;
@@ -65,6 +66,7 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
     private final SnapshotService snapshots;
     private final EscalationService escalations;
     private final CascadeService cascade;
+    private final MeetingService meetings;
     private final Caller caller;
 
     private final FilterBar filterBar = new FilterBar();
@@ -75,7 +77,9 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
     private String title = "";
 
     public RoomView(RoomService rooms, RoomDashboardService dashboards, ReferenceService reference, ActionService actions,
-                    SnapshotService snapshots, EscalationService escalations, CascadeService cascade, CurrentCaller caller) {
+                    SnapshotService snapshots, EscalationService escalations, CascadeService cascade, MeetingService meetings,
+                    CurrentCaller caller) {
+        this.meetings = meetings;
         this.escalations = escalations;
         this.cascade = cascade;
         this.rooms = rooms;
@@ -157,6 +161,7 @@ public class RoomView extends VerticalLayout implements BeforeEnterObserver, Has
             body.add(Downloads.report(snapshots, caller, room, filters, locale, getTranslation("download.report")));
         }
 
+        body.add(new MeetingsSection(meetings, caller, room));
         Section below = CascadeSection.below(cascade, caller, room);
         if (below != null) {
             body.add(below);

@@ -33,6 +33,8 @@ import org.pilotage.analytics.dashboard.RoomDashboard;
 import org.pilotage.analytics.dashboard.RoomDashboardService;
 import org.pilotage.analytics.escalations.Escalation;
 import org.pilotage.analytics.escalations.EscalationService;
+import org.pilotage.analytics.meetings.Meeting;
+import org.pilotage.analytics.meetings.MeetingService;
 import org.pilotage.analytics.reference.ReferenceService;
 import org.pilotage.analytics.rooms.ReportingPeriod;
 import org.pilotage.analytics.rooms.RoomFilters;
@@ -48,7 +50,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * A room on a wall screen: full screen, large type, one section at a time rotating every N seconds
  * ({@code ?rotate=N}, default {@code pilotage.wall-screen.rotate-seconds}), redrawn by itself (server
- * push) when an ingestion that touches the room's data completes.
+ * push) when an ingestion that touches the room's data completes. While the room holds a meeting, the
+ * screen follows it instead: the item on screen, large, with its countdown, moved by the facilitator
+ * through server push.
  */
 @Route(value = "rooms/:id/tv", autoLayout = false)
 @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
@@ -61,6 +65,7 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
     private final EscalationService escalations;
     private final ReferenceService reference;
     private final IngestionEvents events;
+    private final MeetingService meetings;
     private final int defaultRotateSeconds;
     private final Caller caller;
     private final List<Div> sections = new ArrayList<>();
@@ -72,6 +77,9 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
     private int rotateSeconds;
     private int current;
     private Runnable subscription;
+    private Runnable meetingSubscription;
+    private Meeting.Record meeting;
+    private final Span meetingClock = new Span();
     private com.vaadin.flow.shared.Registration pollRegistration;
 
     /** The wall screens' settings: {@code pilotage.wall-screen.rotate-seconds}, 20 by default. */
@@ -80,7 +88,8 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
     }
 
     public WallScreenView(RoomService rooms, RoomDashboardService dashboards, EscalationService escalations, ReferenceService reference,
-                          IngestionEvents events, Settings settings, CurrentCaller caller) {
+                          IngestionEvents events, MeetingService meetings, Settings settings, CurrentCaller caller) {
+        this.meetings = meetings;
         this.escalations = escalations;
         this.reference = reference;
         this.rooms = rooms;
@@ -138,9 +147,24 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
         if (room == null) {
             return;
         }
-        ui.setPollInterval(rotateSeconds * 1000);
-        pollRegistration = ui.addPollListener(e -> rotate());
+        ui.setPollInterval(meeting != null ? 1000 : rotateSeconds * 1000);
+        pollRegistration = ui.addPollListener(e -> {
+            if (meeting != null) {
+                tick();
+            } else {
+                rotate();
+            }
+        });
         SteeringRoom watched = room;
+        meetingSubscription = meetings.onChange(id -> {
+            boolean ours = meeting != null && meeting.meeting().id() == id;
+            if (ours || meetings.openMeeting(caller, watched.id()).filter(open -> open == id).isPresent()) {
+                ui.access(() -> {
+                    redraw();
+                    ui.setPollInterval(meeting != null ? 1000 : rotateSeconds * 1000);
+                });
+            }
+        });
         subscription = events.subscribe(ingestion -> {
             if (ingestion.status() == IngestionStatus.COMPLETED && dashboards.touches(watched, ingestion.id())) {
                 ui.access(this::redraw);
@@ -152,6 +176,10 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
         if (subscription != null) {
             subscription.run();
             subscription = null;
+        }
+        if (meetingSubscription != null) {
+            meetingSubscription.run();
+            meetingSubscription = null;
         }
         if (pollRegistration != null) {
             pollRegistration.remove();
@@ -169,6 +197,11 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
                 : getTranslation("room.freshness", f.date(dashboard.freshness())) + " · " + f.period(filters.period()));
         refreshed.setText(getTranslation("tv.refreshed", LocalTime.now(ZONE).format(DateTimeFormatter.ofPattern("HH:mm:ss"))));
         refreshed.getElement().setAttribute("data-version", String.valueOf(dashboard.dataVersion()));
+        meeting = meetings.openMeeting(caller, room.id()).map(id -> meetings.record(caller, id)).orElse(null);
+        if (meeting != null) {
+            drawMeeting(dashboard, locale);
+            return;
+        }
 
         sections.clear();
         for (EffectLevel level : EffectLevel.values()) {
@@ -211,6 +244,50 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
                 "salle-" + room.id() + "-" + chart.id() + ".png", "image/png", png.length)).inline(), chart.id());
         image.addClassName("tv-chart");
         return image;
+    }
+
+    /** The meeting's item on screen, large, with its tile when it is an indicator, and the countdowns. */
+    private void drawMeeting(RoomDashboard dashboard, Locale locale) {
+        sections.clear();
+        stage.removeAll();
+        List<Meeting.Item> agenda = meeting.agenda();
+        Div section = new Div();
+        section.addClassNames("tv-section", "tv-meeting");
+        section.setId("tv-meeting");
+        meetingClock.setId("tv-meeting-clock");
+        meetingClock.addClassName("tv-meeting-clock");
+        section.add(new H2(getTranslation("tv.meeting")), meetingClock);
+        if (!agenda.isEmpty()) {
+            Meeting.Clock c = meetings.clock(meeting);
+            Meeting.Item item = agenda.get(c.position());
+            Span which = new Span(getTranslation("meeting.item-of", c.position() + 1, agenda.size()) + " · "
+                    + getTranslation("meeting.kind." + item.kind().name().toLowerCase(Locale.ROOT)));
+            which.addClassName("tv-meeting-kind");
+            H1 title = new H1(item.title());
+            title.setId("tv-meeting-current");
+            title.addClassName("tv-meeting-title");
+            section.add(which, title);
+            if (item.detail() != null) {
+                Span detail = new Span(item.detail());
+                detail.addClassName("tv-meeting-detail");
+                section.add(detail);
+            }
+            if (item.kind() == Meeting.ItemKind.INDICATOR) {
+                dashboard.allTiles().stream().filter(t -> t.indicator().code().equals(item.ref())).findFirst()
+                        .ifPresent(t -> section.add(new TileCard(t, locale, null)));
+            }
+        }
+        stage.add(section);
+        tick();
+    }
+
+    private void tick() {
+        if (meeting != null) {
+            Meeting.Clock c = meetings.clock(meeting);
+            meetingClock.setText(getTranslation("meeting.clock", MeetingView.minutes(c.itemSecondsLeft()),
+                    MeetingView.minutes(c.meetingSecondsLeft())));
+            meetingClock.setClassName("meeting-overtime", c.itemSecondsLeft() < 0);
+        }
     }
 
     private void rotate() {
