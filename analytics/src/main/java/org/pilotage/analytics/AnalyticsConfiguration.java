@@ -13,6 +13,7 @@ import org.pilotage.analytics.cascade.CascadeService;
 import org.pilotage.analytics.escalations.DemoEscalations;
 import org.pilotage.analytics.escalations.EscalationRepository;
 import org.pilotage.analytics.escalations.EscalationService;
+import org.pilotage.analytics.meetings.DemoMeetings;
 import org.pilotage.analytics.meetings.MeetingRepository;
 import org.pilotage.analytics.meetings.MeetingService;
 import org.pilotage.analytics.catalogue.CatalogueRepository;
@@ -42,6 +43,7 @@ import org.pilotage.analytics.users.UserService;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -204,8 +206,11 @@ public class AnalyticsConfiguration {
 
     @Bean
     SnapshotService snapshotService(RoomDashboardService dashboards, ActionRepository actions, AuditLog audit,
-                                    DataVersion version, Clock clock, ExportPolicy exportPolicy, CascadeService cascade) {
-        return new SnapshotService(dashboards, actions, audit, version, clock, exportPolicy, cascade::summary);
+                                    DataVersion version, Clock clock, ExportPolicy exportPolicy, CascadeService cascade,
+                                    ObjectProvider<MeetingService> meetings) {
+        // the meetings service needs this one (a meeting's board is the room report): asked for when a report is drawn
+        return new SnapshotService(dashboards, actions, audit, version, clock, exportPolicy, cascade::summary,
+                room -> meetings.getObject().ritual(room));
     }
 
     @Bean
@@ -229,8 +234,8 @@ public class AnalyticsConfiguration {
     @Bean
     MeetingService meetingService(MeetingRepository meetings, RoomService rooms, RoomDashboardService dashboards, ActionService actions,
                                   EscalationService escalations, SnapshotService snapshots, AuditLog audit,
-                                  TransactionTemplate storeTransactions, Clock clock) {
-        return new MeetingService(meetings, rooms, dashboards, actions, escalations, snapshots, audit, storeTransactions, clock);
+                                  TransactionTemplate storeTransactions, Clock clock, DataVersion version) {
+        return new MeetingService(meetings, rooms, dashboards, actions, escalations, snapshots, audit, storeTransactions, clock, version);
     }
 
     @Bean
@@ -273,6 +278,15 @@ public class AnalyticsConfiguration {
     DemoEscalations demoEscalations(EscalationService service, EscalationRepository escalations, ActionService actions,
                                     RoomDashboardService dashboards) {
         return new DemoEscalations(service, escalations, actions, dashboards);
+    }
+
+    @Bean
+    @Profile("demo")
+    DemoMeetings demoMeetings(MeetingService meetings, MeetingRepository repository, RoomService rooms, RoomDashboardService dashboards,
+                              ActionService actions, EscalationService escalations, SnapshotService snapshots, AuditLog audit,
+                              TransactionTemplate storeTransactions, Clock clock, DataVersion version) {
+        return new DemoMeetings(meetings, day -> new MeetingService(repository, rooms, dashboards, actions, escalations, snapshots, audit,
+                storeTransactions, day, version), clock);
     }
 
     @Bean

@@ -94,3 +94,8 @@ CREATE TABLE meeting_archive (
     previous_hash     VARCHAR,             -- chain_hash of the room's previous archived meeting
     chain_hash        VARCHAR NOT NULL     -- SHA-256 of this record's hashes and previous_hash
 );
+
+-- The day a priority action was done, for the share of actions closed by their due date (a ritual indicator of the room);
+-- those done before this column existed take the day of their last change.
+ALTER TABLE priority_action ADD COLUMN done_at DATE;
+UPDATE priority_action SET done_at = CAST(updated_at AS DATE) WHERE status = 'done';

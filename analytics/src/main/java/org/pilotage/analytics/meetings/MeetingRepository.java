@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
+import org.pilotage.analytics.rooms.RitualFigures;
 import org.pilotage.analytics.store.SqlQueries;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -139,6 +140,13 @@ public class MeetingRepository {
         return find(id).map(m -> new Meeting.Record(m, items(id), attendance(id), decisions(id)));
     }
 
+    /** The ritual figures of a room from one day to another (the expected count is the service's, from the cadence). */
+    RitualFigures ritual(long room, java.time.LocalDate from, java.time.LocalDate to, Integer expected) {
+        return jdbc.queryForObject(SqlQueries.get("meetings/ritual"), p("room", room).addValue("from", from.toString())
+                .addValue("to", to.toString()), (rs, i) -> new RitualFigures(from, to, rs.getInt("held"), expected,
+                nullableDouble(rs, "attendance"), nullableDouble(rs, "on_time"), nullableDouble(rs, "answer_days")));
+    }
+
     // The archive
 
     /** The room's last archived meeting: its place in the chain, its hash and its board. */
@@ -194,6 +202,10 @@ public class MeetingRepository {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         var t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column) == null ? null : rs.getDouble(column);
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

@@ -32,11 +32,13 @@ import org.pilotage.analytics.escalations.EscalationDraft;
 import org.pilotage.analytics.escalations.EscalationService;
 import org.pilotage.analytics.escalations.EscalationStatus;
 import org.pilotage.analytics.rooms.ReportingPeriod;
+import org.pilotage.analytics.rooms.RitualFigures;
 import org.pilotage.analytics.rooms.RoomFilters;
 import org.pilotage.analytics.rooms.RoomService;
 import org.pilotage.analytics.rooms.SteeringRoom;
 import org.pilotage.analytics.snapshot.SnapshotService;
 import org.pilotage.analytics.status.Status;
+import org.pilotage.analytics.store.DataVersion;
 import org.pilotage.analytics.text.Invalid;
 import org.pilotage.analytics.text.Refusal;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,6 +54,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class MeetingService {
 
     private static final Role[] RUN = {Role.MANAGER, Role.ADMIN};
+    /** The network's time: a cadence's day and hour are Québec's. */
+    static final java.time.ZoneId ZONE = java.time.ZoneId.of("America/Montreal");
     static final int MAX_TEXT = 2000;
     static final int MIN_ITEM_SECONDS = 30;
 
@@ -64,6 +68,7 @@ public class MeetingService {
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final DataVersion version;
     /** Told the id of a meeting that changed (the item on screen, its agenda, its end): wall screens follow through it. */
     private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
     /** Checks and writes of meetings, one at a time. */
@@ -71,7 +76,8 @@ public class MeetingService {
 
     public MeetingService(MeetingRepository meetings, RoomService rooms, RoomDashboardService dashboards, ActionService actions,
                           EscalationService escalations, SnapshotService snapshots, AuditLog audit, TransactionTemplate transactions,
-                          Clock clock) {
+                          Clock clock, DataVersion version) {
+        this.version = version;
         this.meetings = meetings;
         this.rooms = rooms;
         this.dashboards = dashboards;
@@ -113,9 +119,9 @@ public class MeetingService {
                 + cadence.startTime() + " " + cadence.minutes() + " min");
     }
 
-    /** The room's next meeting by its cadence (from now), if it has one. */
+    /** The room's next meeting by its cadence (from now, on the network's time), if it has one. */
     public Optional<LocalDateTime> nextMeeting(SteeringRoom room) {
-        return meetings.cadence(room.id()).map(c -> c.nextAt(LocalDateTime.now(clock)));
+        return meetings.cadence(room.id()).map(c -> c.nextAt(LocalDateTime.now(clock.withZone(ZONE))));
     }
 
     public List<Member> members(Caller caller, long roomId) {
@@ -140,6 +146,20 @@ public class MeetingService {
             throw new Refusal(Refusal.Reason.NOT_FOUND, "meeting.member-unknown", memberId);
         }
         audit.record(caller, "meeting-member-removed", "room " + room.id(), "member " + memberId);
+    }
+
+    /** The room's ritual indicators over the last three months (see {@link RitualFigures}). */
+    public RitualFigures ritual(Caller caller, long roomId) {
+        return ritual(room(caller, roomId));
+    }
+
+    /** The same, for a room already checked (its report prints them). */
+    public RitualFigures ritual(SteeringRoom room) {
+        LocalDate to = LocalDate.now(clock.withZone(ZONE));
+        LocalDate from = to.minusMonths(3);
+        Integer expected = meetings.cadence(room.id())
+                .map(c -> c.countBetween(c.firstDate().isAfter(from) ? c.firstDate() : from, to)).orElse(null);
+        return meetings.ritual(room.id(), from, to, expected);
     }
 
     // Reading
@@ -475,6 +495,8 @@ public class MeetingService {
                         last.map(MeetingRepository.Last::seq).orElse(0) + 1, last.map(MeetingRepository.Last::chainHash).orElse(null), at));
             });
         }
+        // the room's report prints its ritual indicators, which this meeting changed
+        version.changed(List.of(rooms.find(caller, closedRoom(meetingId)).map(SteeringRoom::establishment).orElse("")));
         audit.record(caller, "meeting-closed", "meeting " + meetingId, "room " + closedRoom(meetingId));
         changed(meetingId);
         return meetings.record(meetingId).orElseThrow();

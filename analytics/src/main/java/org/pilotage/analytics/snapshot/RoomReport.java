@@ -19,6 +19,7 @@ import java.util.function.BiConsumer;
 import org.jfree.chart.JFreeChart;
 import org.pilotage.analytics.actions.PriorityAction;
 import org.pilotage.analytics.cascade.CascadeSummary;
+import org.pilotage.analytics.rooms.RitualFigures;
 import org.pilotage.analytics.cascade.RoomNode;
 import org.pilotage.analytics.catalogue.EffectLevel;
 import org.pilotage.analytics.catalogue.IndicatorUnit;
@@ -58,10 +59,12 @@ final class RoomReport {
     private final Provenance provenance;
     private final ChartLabels l;
     private final NumberFormat number;
+    private final RitualFigures ritual;
 
     RoomReport(RoomDashboardService dashboards, SteeringRoom room, RoomFilters filters, Locale locale, RoomDashboard dashboard,
-               List<PriorityAction> actions, CascadeSummary cascade, LocalDate today, Provenance provenance) {
+               List<PriorityAction> actions, CascadeSummary cascade, RitualFigures ritual, LocalDate today, Provenance provenance) {
         this.cascade = cascade;
+        this.ritual = ritual;
         this.today = today;
         this.dashboards = dashboards;
         this.room = room;
@@ -106,6 +109,18 @@ final class RoomReport {
         return PdfDocuments.pages(l.get("charts.report.title") + " — " + room.name(), provenance, withFooters);
     }
 
+    /** The ritual indicators in one sentence: meetings held against the cadence, attendance, actions on time, answers. */
+    private String ritualLine() {
+        String none = "—";
+        return l.get("charts.report.ritual-line", ritual.held(), ritual.expected() == null ? none : ritual.expected(),
+                percent(ritual.attendance()), percent(ritual.actionsOnTime()),
+                ritual.medianAnswerDays() == null ? none : number.format(Math.round(ritual.medianAnswerDays() * 10) / 10.0));
+    }
+
+    private String percent(Double share) {
+        return share == null ? "—" : Math.round(share * 100) + " %";
+    }
+
     private void titlePage(Graphics2D g, int n) {
         float y = 120;
         y = PdfDocuments.text(g, l.get("charts.report.title"), M, y, Font.PLAIN, 16, PdfDocuments.MUTED);
@@ -118,6 +133,14 @@ final class RoomReport {
         y = field(g, l.get("charts.report.scope"), provenance.scope(), y);
         y = field(g, l.get("charts.report.period"), provenance.period(), y);
         y = field(g, l.get("charts.report.language"), l.get("charts.report.language-name"), y);
+        if (ritual != null) {
+            y += 6;
+            y = PdfDocuments.text(g, l.get("charts.report.ritual", ritual.from(), ritual.to()), M, y, Font.BOLD, 12, PdfDocuments.TEXT);
+            g.setFont(ChartStyle.font(Font.PLAIN, 11));
+            for (String part : PdfDocuments.wrap(g, ritualLine(), PdfDocuments.PAGE_WIDTH - 2 * M)) {
+                y = PdfDocuments.text(g, part, M, y, Font.PLAIN, 11, PdfDocuments.TEXT);
+            }
+        }
         y += 16;
         PdfDocuments.rule(g, y - 12);
         g.setFont(ChartStyle.font(Font.PLAIN, 11));

@@ -24,6 +24,7 @@ import org.pilotage.analytics.access.Caller;
 import org.pilotage.analytics.actions.ActionRepository;
 import org.pilotage.analytics.audit.AuditLog;
 import org.pilotage.analytics.cascade.CascadeSummary;
+import org.pilotage.analytics.rooms.RitualFigures;
 import org.pilotage.analytics.charts.ChartEncoder;
 import org.pilotage.analytics.charts.ChartLabels;
 import org.pilotage.analytics.charts.ChartStyle;
@@ -57,6 +58,7 @@ public class SnapshotService {
 
     private final ExportPolicy policy;
     private final Function<SteeringRoom, CascadeSummary> cascade;
+    private final Function<SteeringRoom, RitualFigures> rituals;
 
     public SnapshotService(RoomDashboardService dashboards, ActionRepository actions, AuditLog audit, DataVersion version,
                            Clock clock) {
@@ -65,13 +67,18 @@ public class SnapshotService {
 
     public SnapshotService(RoomDashboardService dashboards, ActionRepository actions, AuditLog audit, DataVersion version,
                            Clock clock, ExportPolicy policy) {
-        this(dashboards, actions, audit, version, clock, policy, room -> CascadeSummary.NONE);
+        this(dashboards, actions, audit, version, clock, policy, room -> CascadeSummary.NONE, room -> null);
     }
 
-    /** @param cascade a room's place in its cascade, which its report prints */
+    /**
+     * @param cascade a room's place in its cascade, which its report prints
+     * @param rituals a room's ritual indicators, which its report prints (null: none)
+     */
     public SnapshotService(RoomDashboardService dashboards, ActionRepository actions, AuditLog audit, DataVersion version,
-                           Clock clock, ExportPolicy policy, Function<SteeringRoom, CascadeSummary> cascade) {
+                           Clock clock, ExportPolicy policy, Function<SteeringRoom, CascadeSummary> cascade,
+                           Function<SteeringRoom, RitualFigures> rituals) {
         this.cascade = cascade;
+        this.rituals = rituals;
         this.policy = policy;
         this.dashboards = dashboards;
         this.actions = actions;
@@ -104,7 +111,10 @@ public class SnapshotService {
             CascadeSummary place = cascade.apply(room);
             content.append('|').append(place);
             Provenance provenance = provenance(room, filters, locale, user, hash(content.toString()), dashboard, dashboard.ingestions());
-            byte[] pdf = new RoomReport(dashboards, room, filters, locale, dashboard, list, place, java.time.LocalDate.now(clock), provenance).render();
+            RitualFigures ritual = rituals.apply(room);
+            content.append('|').append(ritual);
+            byte[] pdf = new RoomReport(dashboards, room, filters, locale, dashboard, list, place, ritual, java.time.LocalDate.now(clock),
+                    provenance).render();
             return new Snapshot(pdf, ExportFormat.PDF.contentType(), fileName(room, "rapport", filters, ExportFormat.PDF), provenance);
         });
     }

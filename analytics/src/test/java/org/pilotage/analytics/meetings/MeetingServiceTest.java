@@ -86,7 +86,8 @@ class MeetingServiceTest {
         actions = cx.bean(ActionService.class);
         escalations = cx.bean(EscalationService.class);
         meetings = new MeetingService(cx.bean(MeetingRepository.class), cx.bean(RoomService.class), cx.bean(RoomDashboardService.class),
-                actions, escalations, cx.bean(SnapshotService.class), cx.bean(AuditLog.class), cx.bean(TransactionTemplate.class), clock);
+                actions, escalations, cx.bean(SnapshotService.class), cx.bean(AuditLog.class), cx.bean(TransactionTemplate.class), clock,
+                cx.bean(DataVersion.class));
     }
 
     @AfterEach
@@ -252,6 +253,28 @@ class MeetingServiceTest {
         MeetingArchive.Verification removed = meetings.verify(MANAGER, cx.operational.id());
         assertThat(removed.ok()).isFalse();
         assertThat(removed.firstBroken()).isEqualTo(second.meeting().id());
+    }
+
+    @Test
+    void theRitualIndicatorsCountMeetingsAgainstTheCadenceAttendanceActionsOnTimeAndAnswerTimes() {
+        LocalDate today = LocalDate.now(clock.withZone(MeetingService.ZONE));
+        meetings.setCadence(MANAGER, cx.operational.id(), new Cadence(Cadence.Frequency.WEEKLY, today.minusWeeks(2), LocalTime.of(9, 0), 15));
+        long lina = meetings.addMember(MANAGER, cx.operational.id(), "Lina Fictive", null);
+        meetings.addMember(MANAGER, cx.operational.id(), "Marc Fictif", null);
+        long first = meetings.start(MANAGER, cx.operational.id()).meeting().id();
+        meetings.attendance(MANAGER, first, lina, Presence.PRESENT);
+        meetings.close(MANAGER, first);
+        meetings.close(MANAGER, meetings.start(MANAGER, cx.operational.id()).meeting().id()); // nobody present
+        long onTime = actions.add(MANAGER, cx.operational, new ActionDraft("À temps", "Lina", today, ActionStatus.TODO, null));
+        actions.update(MANAGER, cx.operational, onTime, new ActionDraft("À temps", "Lina", today, ActionStatus.DONE, null));
+        actions.add(MANAGER, cx.operational, new ActionDraft("En retard", "Marc", today.minusDays(3), ActionStatus.TODO, null));
+
+        var r = meetings.ritual(MANAGER, cx.operational.id());
+        assertThat(r.held()).isEqualTo(2);
+        assertThat(r.expected()).as("the cadence's days: two weeks ago, a week ago and today").isEqualTo(3);
+        assertThat(r.attendance()).isEqualTo(0.25);
+        assertThat(r.actionsOnTime()).isEqualTo(0.5);
+        assertThat(r.medianAnswerDays()).isNull();
     }
 
     @Test

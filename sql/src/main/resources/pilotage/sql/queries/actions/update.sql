@@ -1,3 +1,4 @@
 UPDATE priority_action SET title = :title, owner = :owner, due_date = CAST(:due AS DATE), status = :status,
-       indicator = :indicator, updated_at = current_timestamp
+       indicator = :indicator, updated_at = current_timestamp,
+       done_at = CASE WHEN :status = 'done' THEN coalesce(done_at, current_date) END
 WHERE id = :id;

@@ -20,6 +20,7 @@ import org.pilotage.analytics.meetings.MeetingArchive;
 import org.pilotage.analytics.meetings.MeetingService;
 import org.pilotage.analytics.meetings.Member;
 import org.pilotage.analytics.meetings.Presence;
+import org.pilotage.analytics.rooms.RitualFigures;
 import org.pilotage.analytics.rooms.RoomService;
 import org.pilotage.analytics.rooms.SteeringRoom;
 import org.pilotage.analytics.series.Months;
@@ -159,6 +160,13 @@ class MeetingController {
         Caller who = caller.get();
         meetings.removeMember(who, rooms.require(who, id).id(), member);
         return ResponseEntity.noContent().build();
+    }
+
+    /** The room's ritual indicators over the last three months. */
+    @GetMapping("/api/rooms/{id}/ritual")
+    RitualFigures ritual(@PathVariable String id) {
+        Caller who = caller.get();
+        return meetings.ritual(who, rooms.require(who, id).id());
     }
 
     // Meetings and their archive

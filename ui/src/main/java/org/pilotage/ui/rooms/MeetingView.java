@@ -148,7 +148,7 @@ public class MeetingView extends VerticalLayout implements BeforeEnterObserver, 
             room = rooms.find(caller, record.meeting().roomId()).orElseThrow();
         } catch (Refusal | java.util.NoSuchElementException e) {
             record = null;
-            add(new H1(getTranslation("meeting.unknown")), new RouterLink(getTranslation("rooms.back"), RoomsView.class));
+            add(new H1(getTranslation("meeting.not-found")), new RouterLink(getTranslation("rooms.back"), RoomsView.class));
             return;
         }
         Formats f = new Formats(getLocale());

@@ -19,12 +19,17 @@ import com.vaadin.flow.router.RouterLink;
 import org.pilotage.analytics.access.Caller;
 import org.pilotage.analytics.meetings.Meeting;
 import org.pilotage.analytics.meetings.MeetingService;
+import org.pilotage.analytics.rooms.RitualFigures;
 import org.pilotage.analytics.rooms.SteeringRoom;
 import org.pilotage.analytics.text.Refusal;
 import org.pilotage.ui.base.Formats;
 
 /** The room's meetings on its page: the next one by its cadence, starting or joining the open one, and the history. */
 class MeetingsSection extends Section {
+
+    private static String percent(Double share) {
+        return share == null ? "—" : Math.round(share * 100) + " %";
+    }
 
     MeetingsSection(MeetingService meetings, Caller caller, SteeringRoom room) {
         setId("section-meetings");
@@ -35,6 +40,13 @@ class MeetingsSection extends Section {
                 f.day(at.toLocalDate()), at.toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm")))).orElse(getTranslation("meetings.no-cadence")));
         next.setId("meetings-next");
         add(next);
+        RitualFigures rite = meetings.ritual(caller, room.id());
+        Paragraph ritual = new Paragraph(getTranslation("meetings.ritual", rite.held(), rite.expected() == null ? "—" : rite.expected(),
+                percent(rite.attendance()), percent(rite.actionsOnTime()),
+                rite.medianAnswerDays() == null ? "—" : f.number(Math.round(rite.medianAnswerDays() * 10) / 10.0)));
+        ritual.setId("meetings-ritual");
+        ritual.addClassName("meetings-ritual");
+        add(ritual);
         Optional<Long> open = meetings.openMeeting(caller, room.id());
         if (open.isPresent()) {
             RouterLink join = new RouterLink(getTranslation("meetings.join"), MeetingView.class,

@@ -130,5 +130,8 @@ class MeetingApiTest extends RunningPilotage {
         assertThat(verify).containsEntry("ok", true).containsEntry("firstBroken", null);
         assertThat(((Number) verify.get("checked")).intValue()).isGreaterThanOrEqualTo(1);
         assertThat(send("GET", "/api/meetings/999999", "executive", null).statusCode()).isEqualTo(404);
+        Map<String, Object> ritual = map(send("GET", base + "/ritual", "executive", null));
+        assertThat(((Number) ritual.get("held")).intValue()).isGreaterThanOrEqualTo(1);
+        assertThat(ritual).containsKeys("expected", "attendance", "actionsOnTime", "medianAnswerDays");
     }
 }

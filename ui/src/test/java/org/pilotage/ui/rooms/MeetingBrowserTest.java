@@ -110,6 +110,7 @@ class MeetingBrowserTest extends BrowserTest {
         // the room's history lists it, and its page offers the minutes
         browser.get(url("/rooms/" + room.id()));
         wait.until(d -> text(d, "meetings-history").length() > 0);
+        assertThat(text(browser, "meetings-ritual")).matches(".*\\d+.*");
         js(browser, "document.querySelector('#meetings-history a').click()");
         wait.until(d -> d.getCurrentUrl().endsWith("/meetings/" + meeting) && !text(d, "meeting-decided").isEmpty());
         assertThat(text(browser, "meeting-decided")).contains("Confier la relance des partenaires à la coordination");
