@@ -37,6 +37,7 @@ import org.pilotage.analytics.cascade.CascadeService;
 import org.pilotage.analytics.catalogue.ProjectCategory;
 import org.pilotage.analytics.dashboard.RoomChart;
 import org.pilotage.analytics.dashboard.RoomDashboardService;
+import org.pilotage.analytics.meetings.MeetingService;
 import org.pilotage.analytics.escalations.EscalationDraft;
 import org.pilotage.analytics.escalations.EscalationService;
 import org.pilotage.analytics.rooms.ReportingPeriod;
@@ -232,12 +233,83 @@ public final class DashboardBenchmark {
             // (3) a cascade: the strategic room's tree of 10 tactical and 100 operational rooms with their counts
             cascade(app, indicators, runs);
 
+            // (4) meetings: one closed (its archive written), and a move followed by 20 wall screens
+            meetings(app, room);
+
             // (2) concurrent viewers
             loadTest(port, roomIds, last, viewers, seconds, app.getBean(DataVersion.class), median(png));
         } finally {
             app.close();
             deleteTree(data);
         }
+    }
+
+    /**
+     * A meeting of the room closed, caches emptied first (its archive: the record, the board as data and as the room
+     * report, the minutes in French and English, hashed and chained); then a meeting whose moves 20 wall screens follow:
+     * each screen, told of the change, reads the meeting and the room's board on a thread of its own (as a screen's UI
+     * does in its push access), and the time from the move to the last screen redrawn is taken.
+     */
+    private static void meetings(ConfigurableApplicationContext app, SteeringRoom room) throws Exception {
+        MeetingService meetings = app.getBean(MeetingService.class);
+        RoomDashboardService dashboards = app.getBean(RoomDashboardService.class);
+        SnapshotService snapshots = app.getBean(SnapshotService.class);
+        Caller admin = new Caller("benchmark", java.util.EnumSet.of(Role.ADMIN), java.util.Set.of(), null);
+        int runs = 7;
+        double[] close = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long id = meetings.start(admin, room.id()).meeting().id();
+            meetings.add(admin, id, "Tour de table", null);
+            dashboards.clearCache();
+            snapshots.clearCache();
+            long t = System.nanoTime();
+            meetings.close(admin, id);
+            close[i] = (System.nanoTime() - t) / 1e6;
+        }
+        long id = meetings.start(admin, room.id()).meeting().id();
+        for (int k = 0; k < 3; k++) {
+            meetings.add(admin, id, "Point " + k, null);
+        }
+        int screens = 20;
+        java.util.concurrent.ExecutorService uis = java.util.concurrent.Executors.newFixedThreadPool(screens);
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CountDownLatch> redrawn = new java.util.concurrent.atomic.AtomicReference<>();
+        List<Runnable> stops = new ArrayList<>();
+        for (int sIdx = 0; sIdx < screens; sIdx++) {
+            stops.add(meetings.onChange(changed -> {
+                java.util.concurrent.CountDownLatch latch = redrawn.get();
+                uis.submit(() -> {
+                    var r = meetings.record(admin, changed);
+                    meetings.clock(r);
+                    dashboards.dashboard(room, new RoomFilters(ReportingPeriod.month(r.meeting().period())));
+                    if (latch != null) {
+                        latch.countDown();
+                    }
+                });
+            }));
+        }
+        int moves = 20;
+        double[] follow = new double[moves];
+        int items = meetings.record(admin, id).agenda().size();
+        for (int m = 0; m < moves; m++) {
+            java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(screens);
+            redrawn.set(latch);
+            long t = System.nanoTime();
+            meetings.moveTo(admin, id, (m + 1) % items);
+            if (!latch.await(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the wall screens did not follow within a minute");
+            }
+            follow[m] = (System.nanoTime() - t) / 1e6;
+        }
+        redrawn.set(null);
+        stops.forEach(Runnable::run);
+        uis.shutdown();
+        meetings.close(admin, id);
+        double[] sorted = follow.clone();
+        java.util.Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "meeting closed, archive written    median %7.1f ms  max %7.1f ms  (target <= 1000 ms)%n", median(close),
+                java.util.Arrays.stream(close).max().orElse(0));
+        System.out.printf(Locale.ROOT, "a move followed by %d wall screens median %7.1f ms  max %7.1f ms  (target <= 1000 ms; push excluded)%n",
+                screens, median(follow), sorted[sorted.length - 1]);
     }
 
     /**
