@@ -45,6 +45,7 @@ import org.pilotage.analytics.actions.ActionRepository.ActionDraft;
 import org.pilotage.analytics.actions.ActionStatus;
 import org.pilotage.analytics.dashboard.IndicatorTile;
 import org.pilotage.analytics.dashboard.RoomDashboardService;
+import org.pilotage.analytics.escalations.EscalationDraft;
 import org.pilotage.analytics.meetings.Meeting;
 import org.pilotage.analytics.meetings.MeetingService;
 import org.pilotage.analytics.meetings.Presence;
@@ -222,9 +223,20 @@ public class MeetingView extends VerticalLayout implements BeforeEnterObserver, 
             d.add(detail);
         }
         if (item.kind() == Meeting.ItemKind.INDICATOR) {
-            dashboards.dashboard(room, new RoomFilters(ReportingPeriod.month(record.meeting().period()))).allTiles().stream()
+            RoomFilters filters = new RoomFilters(ReportingPeriod.month(record.meeting().period()));
+            dashboards.dashboard(room, filters).allTiles().stream()
                     .filter(t -> t.indicator().code().equals(item.ref())).findFirst()
-                    .ifPresent((IndicatorTile t) -> d.add(new TileCard(t, locale, null)));
+                    .ifPresent((IndicatorTile t) -> {
+                        d.add(new TileCard(t, locale, null));
+                        // its history per direction over the room's months, with its comments
+                        byte[] svg = dashboards.memberChartSvg(room, item.ref(), false, filters, locale);
+                        com.vaadin.flow.component.html.Image chart = new com.vaadin.flow.component.html.Image(DownloadHandler.fromInputStream(
+                                e -> new DownloadResponse(new ByteArrayInputStream(svg), "indicateur-" + item.ref() + ".svg", "image/svg+xml",
+                                        svg.length)).inline(), item.title());
+                        chart.setId("meeting-current-chart");
+                        chart.addClassName("meeting-chart");
+                        d.add(chart);
+                    });
         }
         return d;
     }
@@ -259,13 +271,26 @@ public class MeetingView extends VerticalLayout implements BeforeEnterObserver, 
         HorizontalLayout action = new HorizontalLayout(actionTitle, owner, due);
         action.setVisible(false);
         withAction.addValueChangeListener(e -> action.setVisible(e.getValue()));
+        // an indicator or an action of the room may go up to the parent room, the decision being the reason
+        boolean mayEscalate = room.parentId() != null
+                && (item.kind() == Meeting.ItemKind.INDICATOR || item.kind() == Meeting.ItemKind.ACTION);
+        Checkbox escalate = new Checkbox(getTranslation("meeting.decision.escalate"));
+        escalate.setId("decision-escalate");
+        escalate.setVisible(mayEscalate);
         Button save = new Button(getTranslation("meeting.decision.save"), e -> act(() -> meetings.decide(caller, meetingId, item.id(),
                 text.getValue(), withAction.getValue() ? new ActionDraft(actionTitle.getValue(), owner.getValue(), due.getValue(),
-                        ActionStatus.TODO, item.kind() == Meeting.ItemKind.INDICATOR ? item.ref() : null) : null, null, null)));
+                        ActionStatus.TODO, item.kind() == Meeting.ItemKind.INDICATOR ? item.ref() : null) : null, null,
+                escalate.getValue() ? escalation(item, text.getValue()) : null)));
         save.setId("decision-save");
-        Div form = new Div(text, withAction, action, save);
+        Div form = new Div(text, withAction, action, escalate, save);
         form.addClassName("meeting-decision-form");
         return form;
+    }
+
+    private EscalationDraft escalation(Meeting.Item item, String reason) {
+        return item.kind() == Meeting.ItemKind.INDICATOR
+                ? EscalationDraft.indicator(item.ref(), record.meeting().period(), reason, null, null)
+                : EscalationDraft.action(Long.parseLong(item.ref()), reason, null, null);
     }
 
     private Div decisions(Meeting.Item item) {
@@ -273,7 +298,7 @@ public class MeetingView extends VerticalLayout implements BeforeEnterObserver, 
         list.setId("meeting-decisions");
         for (Meeting.Decision d : record.decisionsOn(item.id())) {
             Paragraph p = new Paragraph("✔ " + d.text() + (d.actionId() == null ? "" : " · " + getTranslation("meeting.decision.action",
-                    d.actionId())));
+                    d.actionId())) + (d.escalationId() == null ? "" : " · " + getTranslation("meeting.decision.escalation", d.escalationId())));
             p.addClassName("meeting-decision");
             list.add(p);
         }

@@ -43,7 +43,8 @@ public class SecurityConfiguration {
                 .authenticationManager(api)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/ingestions", "/api/ingestions/**").hasAnyRole(Role.ROLE_STEWARD, Role.ROLE_ADMIN)
-                        .requestMatchers("/api/rooms", "/api/rooms/**", "/api/escalations/**", "/api/series", "/api/project-counts")
+                        .requestMatchers("/api/rooms", "/api/rooms/**", "/api/escalations/**", "/api/meetings/**", "/api/series",
+                                "/api/project-counts")
                                 .hasAnyRole(Role.ROLE_MANAGER, Role.ROLE_EXECUTIVE, Role.ROLE_ADMIN)
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthorized))
