@@ -278,6 +278,28 @@ class MeetingServiceTest {
     }
 
     @Test
+    void aMeetingCutByAStopOfTheServiceIsStillOpenWithEverythingRecordedUntilThen() {
+        long lina = meetings.addMember(MANAGER, cx.operational.id(), "Lina Fictive", null);
+        Meeting.Record r = meetings.start(MANAGER, cx.operational.id());
+        long id = r.meeting().id();
+        meetings.attendance(MANAGER, id, lina, Presence.PRESENT);
+        meetings.decide(MANAGER, id, r.agenda().getFirst().id(), "Revoir la cible", null, null, null);
+        meetings.moveTo(MANAGER, id, 0);
+        cx.close(); // the service stops in the middle of the meeting
+        try (var again = new org.springframework.boot.builder.SpringApplicationBuilder(org.pilotage.analytics.AnalyticsConfiguration.class)
+                .web(org.springframework.boot.WebApplicationType.NONE).bannerMode(org.springframework.boot.Banner.Mode.OFF)
+                .logStartupInfo(false).run("--pilotage.data-dir=" + dir.resolve("data"))) {
+            MeetingService restarted = again.getBean(MeetingService.class);
+            Meeting.Record after = restarted.record(MANAGER, id);
+            assertThat(after.meeting().status()).isEqualTo(Meeting.Status.OPEN);
+            assertThat(after.attendance()).extracting(Meeting.Attendance::presence).containsExactly(Presence.PRESENT);
+            assertThat(after.decisions()).extracting(Meeting.Decision::text).containsExactly("Revoir la cible");
+            assertThat(restarted.close(MANAGER, id).meeting().status()).isEqualTo(Meeting.Status.CLOSED);
+            assertThat(restarted.verify(MANAGER, cx.operational.id()).ok()).isTrue();
+        }
+    }
+
+    @Test
     void aCadenceGivesTheNextMeetingAndBadCadencesAreRefused() {
         LocalDate tuesday = LocalDate.of(2026, 12, 8); // the 2nd Tuesday of December
         Cadence monthly = new Cadence(Cadence.Frequency.MONTHLY, tuesday, LocalTime.of(9, 30), 30);

@@ -266,16 +266,20 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
             H1 title = new H1(item.title());
             title.setId("tv-meeting-current");
             title.addClassName("tv-meeting-title");
-            section.add(which, title);
-            if (item.detail() != null) {
-                Span detail = new Span(item.detail());
-                detail.addClassName("tv-meeting-detail");
-                section.add(detail);
-            }
+            // what the item is on the left, the indicator's tile beside it: the whole item on one screen
+            Div text = new Div(which, title);
+            text.addClassName("tv-meeting-text");
+            Div body = new Div(text);
+            body.addClassName("tv-meeting-body");
             if (item.kind() == Meeting.ItemKind.INDICATOR) {
                 dashboard.allTiles().stream().filter(t -> t.indicator().code().equals(item.ref())).findFirst()
-                        .ifPresent(t -> section.add(new TileCard(t, locale, null)));
+                        .ifPresent(t -> body.add(new TileCard(t, locale, null)));
+            } else if (item.detail() != null) {
+                Span detail = new Span(item.detail());
+                detail.addClassName("tv-meeting-detail");
+                text.add(detail);
             }
+            section.add(body);
         }
         stage.add(section);
         tick();

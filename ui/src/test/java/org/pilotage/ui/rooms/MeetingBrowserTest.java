@@ -22,6 +22,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.pilotage.analytics.access.Caller;
 import org.pilotage.analytics.actions.ActionService;
+import org.pilotage.analytics.meetings.MeetingService;
 import org.pilotage.analytics.rooms.RoomService;
 import org.pilotage.analytics.rooms.SteeringRoom;
 import org.pilotage.ui.BrowserTest;
@@ -30,7 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * A meeting in front of the board, in two browsers: the facilitator's page and the room's wall screen, which
  * follows each move through server push; a decision that creates an action; closing; the history and the minutes.
- * And a wall screen that never scrolls, at 1920×1080 and at 3840×2160.
+ * And a wall screen that never scrolls, at 1920×1080 and at 3840×2160: each rotation page, and a meeting's item.
  */
 class MeetingBrowserTest extends BrowserTest {
 
@@ -38,6 +39,10 @@ class MeetingBrowserTest extends BrowserTest {
     RoomService rooms;
     @Autowired
     ActionService actions;
+    @Autowired
+    MeetingService meetings;
+
+    static final Caller ADMIN = new Caller("admin", java.util.EnumSet.of(org.pilotage.analytics.access.Role.ADMIN), java.util.Set.of(), null);
 
     private SteeringRoom room(String name) {
         return rooms.all().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
@@ -154,6 +159,26 @@ class MeetingBrowserTest extends BrowserTest {
                 assertThat(chartHeight.doubleValue()).as(id + " at " + size + ": its chart is drawn, not squeezed away")
                         .isGreaterThan(viewport * 0.2);
             }
+        }
+        // and the item of a meeting under way, which the screen follows instead of rotating
+        long meeting = meetings.start(ADMIN, room.id()).meeting().id();
+        try {
+            meetings.add(ADMIN, meeting, "Tour de table", null);
+            wait.until(d -> !String.valueOf(js(d, "const e = document.getElementById('tv-meeting-current'); return e ? e.textContent : '';"))
+                    .isEmpty());
+            for (Dimension size : new Dimension[] {new Dimension(1920, 1080), new Dimension(3840, 2160)}) {
+                browser.manage().window().setSize(size);
+                screenshot("wall-screen-meeting-" + size.width + "x" + size.height);
+                long viewport = (Long) js(browser, "return window.innerHeight");
+                long scroll = (Long) js(browser, "return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight)");
+                assertThat(scroll).as("a meeting's item at " + size).isLessThanOrEqualTo(viewport);
+                Number bottom = (Number) js(browser, """
+                        let b = 0; document.querySelectorAll('#tv-meeting *').forEach(e => {
+                          const r = e.getBoundingClientRect(); if (r.height > 0) b = Math.max(b, r.bottom); }); return b;""");
+                assertThat(bottom.doubleValue()).as("a meeting's item at " + size + ": all of it on screen").isLessThanOrEqualTo(viewport + 0.5);
+            }
+        } finally {
+            meetings.close(ADMIN, meeting);
         }
         screenshot("wall-screen-3840x2160");
     }
