@@ -7,6 +7,16 @@ import java.util.Optional;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -18,7 +28,9 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import org.pilotage.analytics.access.Caller;
 import org.pilotage.analytics.meetings.Meeting;
+import org.pilotage.analytics.meetings.Cadence;
 import org.pilotage.analytics.meetings.MeetingService;
+import org.pilotage.analytics.meetings.Member;
 import org.pilotage.analytics.rooms.RitualFigures;
 import org.pilotage.analytics.rooms.SteeringRoom;
 import org.pilotage.analytics.text.Refusal;
@@ -26,6 +38,67 @@ import org.pilotage.ui.base.Formats;
 
 /** The room's meetings on its page: the next one by its cadence, starting or joining the open one, and the history. */
 class MeetingsSection extends Section {
+
+    /** The room's cadence and members, for whoever runs its meetings. */
+    private Details settings(MeetingService meetings, Caller caller, SteeringRoom room) {
+        Optional<Cadence> current = meetings.cadence(caller, room.id());
+        Select<Cadence.Frequency> frequency = new Select<>();
+        frequency.setId("cadence-frequency");
+        frequency.setLabel(getTranslation("meetings.cadence.frequency"));
+        frequency.setItems(Cadence.Frequency.values());
+        frequency.setItemLabelGenerator(f -> getTranslation("meetings.cadence." + f.name().toLowerCase(java.util.Locale.ROOT)));
+        DatePicker first = new DatePicker(getTranslation("meetings.cadence.first"));
+        first.setId("cadence-first");
+        TimePicker time = new TimePicker(getTranslation("meetings.cadence.time"));
+        time.setId("cadence-time");
+        IntegerField minutes = new IntegerField(getTranslation("meetings.cadence.minutes"));
+        minutes.setId("cadence-minutes");
+        minutes.setMin(5);
+        minutes.setMax(240);
+        current.ifPresent(c -> {
+            frequency.setValue(c.frequency());
+            first.setValue(c.firstDate());
+            time.setValue(c.startTime());
+            minutes.setValue(c.minutes());
+        });
+        Button save = new Button(getTranslation("meetings.cadence.save"), e -> act(() -> meetings.setCadence(caller, room.id(),
+                new Cadence(frequency.getValue(), first.getValue(), time.getValue(), minutes.getValue() == null ? 0 : minutes.getValue()))));
+        save.setId("cadence-save");
+        HorizontalLayout cadence = new HorizontalLayout(frequency, first, time, minutes, save);
+        cadence.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+
+        UnorderedList members = new UnorderedList();
+        members.setId("meetings-members");
+        for (Member m : meetings.members(caller, room.id())) {
+            Button remove = new Button("✕", e -> act(() -> meetings.removeMember(caller, room.id(), m.id())));
+            remove.getElement().setAttribute("aria-label", getTranslation("meetings.members.remove", m.name()));
+            members.add(new ListItem(new Span(m.name() + (m.role() == null ? "" : " — " + m.role())), remove));
+        }
+        TextField name = new TextField(getTranslation("meetings.members.name"));
+        name.setId("member-name");
+        TextField role = new TextField(getTranslation("meetings.members.role"));
+        role.setId("member-role");
+        Button add = new Button(getTranslation("meetings.members.add"), e -> act(() -> meetings.addMember(caller, room.id(), name.getValue(),
+                role.getValue())));
+        add.setId("member-add");
+        HorizontalLayout newMember = new HorizontalLayout(name, role, add);
+        newMember.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        Div content = new Div(cadence, new H3(getTranslation("meetings.members")), members, newMember);
+        Details details = new Details(getTranslation("meetings.settings"), content);
+        details.setId("meetings-settings");
+        return details;
+    }
+
+    /** A change of the settings: the room page shows it again, or the refusal's sentence. */
+    private void act(Runnable change) {
+        try {
+            change.run();
+            UI.getCurrent().getPage().reload();
+        } catch (Refusal r) {
+            Notification.show(r.sentence().in(getLocale()), 6000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
 
     private static String percent(Double share) {
         return share == null ? "—" : Math.round(share * 100) + " %";
@@ -66,6 +139,9 @@ class MeetingsSection extends Section {
             start.setId("meetings-start");
             start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             add(start);
+        }
+        if (MeetingService.mayRun(caller)) {
+            add(settings(meetings, caller, room));
         }
         List<Meeting.Summary> history = meetings.history(caller, room.id());
         UnorderedList list = new UnorderedList();

@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +16,9 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.pilotage.analytics.access.Caller;
+import org.pilotage.analytics.access.Role;
+import org.pilotage.analytics.meetings.MeetingService;
 import org.pilotage.analytics.rooms.RoomService;
 import org.pilotage.analytics.rooms.SteeringRoom;
 import org.pilotage.ui.RunningPilotage;
@@ -27,6 +32,10 @@ class MeetingApiTest extends RunningPilotage {
 
     @Autowired
     RoomService rooms;
+    @Autowired
+    MeetingService meetings;
+
+    static final Caller EXECUTIVE = new Caller("executive", EnumSet.of(Role.EXECUTIVE), Set.of(), null);
 
     private SteeringRoom dsi() {
         return rooms.all().stream().filter(r -> r.name().equals("Salle opérationnelle — Nord, DSI")).findFirst().orElseThrow();
@@ -125,6 +134,21 @@ class MeetingApiTest extends RunningPilotage {
         Map<String, Object> board = json.readValue(new String(bytes(path + "/board.json", "executive").body(), StandardCharsets.UTF_8),
                 Map.class);
         assertThat(board).containsEntry("roomId", (int) room).containsKey("tiles");
+
+        // a correction file changes a value the board showed: the archived board keeps it, today's board has the new one
+        Map<String, Object> tile = ((List<Map<String, Object>>) board.get("tiles")).getFirst();
+        String indicator = (String) tile.get("indicator");
+        SteeringRoom dsi = dsi();
+        String csv = "etablissement;direction;indicateur;periode;valeur\n" + dsi.establishment() + ";" + dsi.directions().getFirst() + ";"
+                + indicator + ";" + map(send("GET", path, "executive", null)).get("period") + ";4321\n";
+        HttpResponse<String> corrected = upload("steward", "demo", "correction.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(corrected.body()).contains("COMPLETED");
+        Map<String, Object> asItWas = json.readValue(new String(bytes(path + "/board.json", "executive").body(), StandardCharsets.UTF_8),
+                Map.class);
+        assertThat(((List<Map<String, Object>>) asItWas.get("tiles")).getFirst()).isEqualTo(tile);
+        Map<String, Object> today = json.readValue(meetings.boardToday(EXECUTIVE, meeting), Map.class);
+        assertThat(((List<Map<String, Object>>) today.get("tiles")).stream().filter(t -> indicator.equals(t.get("indicator"))).findFirst()
+                .orElseThrow().get("value")).isNotEqualTo(tile.get("value"));
 
         Map<String, Object> verify = map(send("GET", base + "/archive/verify", "executive", null));
         assertThat(verify).containsEntry("ok", true).containsEntry("firstBroken", null);

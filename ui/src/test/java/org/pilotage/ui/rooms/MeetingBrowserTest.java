@@ -65,9 +65,17 @@ class MeetingBrowserTest extends BrowserTest {
         SteeringRoom room = room("Salle tactique — Nord, soins et services professionnels");
         WebDriverWait wait = logIn("admin", "/rooms/" + room.id());
         wait.until(d -> d.findElement(By.id("meetings-start")));
+        // the room's members, set on its page
+        js(browser, "document.getElementById('meetings-settings').opened = true");
+        wait.until(d -> d.findElement(By.cssSelector("#member-name input")).isDisplayed());
+        browser.findElement(By.cssSelector("#member-name input")).sendKeys("Nadia Fictive", Keys.TAB);
+        browser.findElement(By.cssSelector("#member-role input")).sendKeys("Coordonnatrice", Keys.TAB);
+        click(browser, "member-add");
+        wait.until(d -> text(d, "meetings-members").contains("Nadia Fictive — Coordonnatrice"));
         click(browser, "meetings-start");
         wait.until(d -> d.getCurrentUrl().contains("/meetings/"));
         long meeting = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/meetings/(\\d+).*", "$1"));
+        wait.until(d -> text(d, "meeting-attendance").contains("Nadia Fictive"));
         // two items of the facilitator's own at the end, so that the agenda has at least three
         for (String title : new String[] {"Tour de table", "Prochaine rencontre"}) {
             wait.until(d -> d.findElement(By.cssSelector("#meeting-add-title input"))).sendKeys(title, Keys.TAB);
