@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.pilotage.analytics.access.Caller;
@@ -39,6 +40,11 @@ public class AuditLog implements AutoCloseable {
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final LinkedBlockingQueue<MapSqlParameterSource> queued = new LinkedBlockingQueue<>();
+    /**
+     * Tells the writer there is something to write, without handing it over: what is written is taken from the queue
+     * under the writing lock only, so that an event recorded after another is never written before it.
+     */
+    private final Semaphore pending = new Semaphore(0);
     private final Object writing = new Object();
     private final Thread writer;
     private volatile boolean open = true;
@@ -68,6 +74,7 @@ public class AuditLog implements AutoCloseable {
                 .addValue("at", Instant.now().toString());
         if (writer != null && open && BATCHED.contains(action) && queued.size() < MAX_QUEUED) {
             queued.add(event);
+            pending.release();
             return;
         }
         synchronized (writing) {
@@ -79,17 +86,14 @@ public class AuditLog implements AutoCloseable {
     /** Writes what is queued, now. */
     public void flush() {
         if (writer != null) {
-            writeBatch(null);
+            writeBatch();
         }
     }
 
-    /** Writes {@code first} (when not null) and all that is queued, in one transaction; true when the queue asked to stop. */
-    private boolean writeBatch(MapSqlParameterSource first) {
+    /** Writes all that is queued, in one transaction; true when the queue asked to stop. */
+    private boolean writeBatch() {
         synchronized (writing) {
             List<MapSqlParameterSource> batch = new ArrayList<>();
-            if (first != null) {
-                batch.add(first);
-            }
             queued.drainTo(batch);
             boolean stop = batch.remove(STOP);
             if (!batch.isEmpty()) {
@@ -103,9 +107,11 @@ public class AuditLog implements AutoCloseable {
     private void writeQueued() {
         while (open) {
             try {
-                MapSqlParameterSource first = queued.poll(1, TimeUnit.SECONDS);
-                if (first == STOP || first != null && writeBatch(first)) {
-                    return;
+                if (pending.tryAcquire(1, TimeUnit.SECONDS)) {
+                    pending.drainPermits();
+                    if (writeBatch()) {
+                        return;
+                    }
                 }
             } catch (InterruptedException e) {
                 return;
@@ -122,6 +128,7 @@ public class AuditLog implements AutoCloseable {
         open = false;
         if (writer != null) {
             queued.add(STOP); // DuckDB would cut short a statement of an interrupted thread: the writer is asked to end instead
+            pending.release();
             try {
                 writer.join(30_000);
             } catch (InterruptedException e) {
