@@ -41,6 +41,13 @@ public final class FeatureFixture implements AutoCloseable {
                 """);
     }
 
+    /** The service started again on a data dir (after a stop or a kill), without adding anything. */
+    public static ConfigurableApplicationContext reopen(Path dir) {
+        return new SpringApplicationBuilder(AnalyticsConfiguration.class)
+                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .run("--pilotage.data-dir=" + dir.resolve("data"));
+    }
+
     /** A room of E1 created by an admin, following some indicators and no project category. */
     public SteeringRoom room(String name, String... indicators) {
         RoomService rooms = bean(RoomService.class);

@@ -12,13 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pilotage.analytics.AnalyticsConfiguration;
 import org.pilotage.analytics.FeatureFixture;
 import org.pilotage.analytics.access.Caller;
 import org.pilotage.analytics.access.Role;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -59,8 +55,7 @@ class MeetingCrashTest {
     }
 
     private ConfigurableApplicationContext restart() {
-        return new SpringApplicationBuilder(AnalyticsConfiguration.class).web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false).run("--pilotage.data-dir=" + dir.resolve("data"));
+        return FeatureFixture.reopen(dir);
     }
 
     @Test

@@ -286,9 +286,7 @@ class MeetingServiceTest {
         meetings.decide(MANAGER, id, r.agenda().getFirst().id(), "Revoir la cible", null, null, null);
         meetings.moveTo(MANAGER, id, 0);
         cx.close(); // the service stops in the middle of the meeting
-        try (var again = new org.springframework.boot.builder.SpringApplicationBuilder(org.pilotage.analytics.AnalyticsConfiguration.class)
-                .web(org.springframework.boot.WebApplicationType.NONE).bannerMode(org.springframework.boot.Banner.Mode.OFF)
-                .logStartupInfo(false).run("--pilotage.data-dir=" + dir.resolve("data"))) {
+        try (var again = org.pilotage.analytics.FeatureFixture.reopen(dir)) {
             MeetingService restarted = again.getBean(MeetingService.class);
             Meeting.Record after = restarted.record(MANAGER, id);
             assertThat(after.meeting().status()).isEqualTo(Meeting.Status.OPEN);

@@ -245,9 +245,13 @@ public class MeetingView extends VerticalLayout implements BeforeEnterObserver, 
         if (record == null) {
             return;
         }
-        Meeting.Clock c = meetings.clock(record);
-        clock.setText(getTranslation("meeting.clock", minutes(c.itemSecondsLeft()), minutes(c.meetingSecondsLeft())));
-        clock.setClassName("meeting-overtime", c.itemSecondsLeft() < 0);
+        showClock(clock, meetings.clock(record));
+    }
+
+    /** The time left of the item on screen and of the meeting, in a span; past the item's box it says so by its colour. */
+    static void showClock(Span target, Meeting.Clock c) {
+        target.setText(target.getTranslation("meeting.clock", minutes(c.itemSecondsLeft()), minutes(c.meetingSecondsLeft())));
+        target.setClassName("meeting-overtime", c.itemSecondsLeft() < 0);
     }
 
     static String minutes(long seconds) {

@@ -287,10 +287,7 @@ public class WallScreenView extends Div implements BeforeEnterObserver, HasDynam
 
     private void tick() {
         if (meeting != null) {
-            Meeting.Clock c = meetings.clock(meeting);
-            meetingClock.setText(getTranslation("meeting.clock", MeetingView.minutes(c.itemSecondsLeft()),
-                    MeetingView.minutes(c.meetingSecondsLeft())));
-            meetingClock.setClassName("meeting-overtime", c.itemSecondsLeft() < 0);
+            MeetingView.showClock(meetingClock, meetings.clock(meeting));
         }
     }
 
