@@ -51,7 +51,8 @@ public class DemoMeetings {
         int past = plan.get("past").asInt();
         LocalDate today = LocalDate.now(clock);
         int held = 0;
-        for (SteeringRoom room : created.rooms().values()) {
+        // in the rooms' order, so that a fresh demo gives the same ids every time (the README's examples use them)
+        for (SteeringRoom room : created.rooms().values().stream().sorted(java.util.Comparator.comparingLong(SteeringRoom::id)).toList()) {
             JsonNode cadence = plan.get("cadence").get(room.level().code());
             Cadence.Frequency frequency = Cadence.Frequency.valueOf(cadence.get("frequency").asString());
             List<LocalDate> days = new ArrayList<>();
