@@ -217,6 +217,26 @@ class MeetingServiceTest {
     }
 
     @Test
+    void aDecisionOnALateActionChangesItAndRaisingAnEscalationLinksIt() {
+        LocalDate today = LocalDate.now(cx.bean(Clock.class));
+        long late = actions.add(MANAGER, cx.operational, new ActionDraft("Relancer les partenaires", "Lina", today.minusDays(2),
+                ActionStatus.IN_PROGRESS, null));
+        Meeting.Record r = meetings.start(MANAGER, cx.operational.id());
+        Meeting.Item action = r.agenda().stream().filter(i -> i.kind() == Meeting.ItemKind.ACTION).findFirst().orElseThrow();
+        Meeting.Item indicator = r.agenda().getFirst();
+        Meeting.Decision done = meetings.decide(MANAGER, r.meeting().id(), action.id(), "Fait : les trois partenaires ont répondu",
+                new ActionDraft("Relancer les partenaires", "Lina", today.minusDays(2), ActionStatus.DONE, null), late, null);
+        assertThat(done.actionId()).isEqualTo(late);
+        assertThat(actions.forRoom(cx.operational)).filteredOn(a -> a.id() == late).singleElement()
+                .satisfies(a -> assertThat(a.status()).isEqualTo(ActionStatus.DONE));
+        Meeting.Decision up = meetings.decide(MANAGER, r.meeting().id(), indicator.id(), "Demander un appui à la salle tactique", null, null,
+                EscalationDraft.indicator("C1", cx.month, "Demander un appui à la salle tactique", null, null));
+        assertThat(escalations.sent(MANAGER, cx.operational)).extracting(Escalation::id).containsExactly(up.escalationId());
+        assertThat(key(() -> meetings.decide(MANAGER, r.meeting().id(), action.id(), "Sans l'action", null, late, null)))
+                .isEqualTo("meeting.decision-action");
+    }
+
+    @Test
     void aPastMeetingShowsTheBoardAsItWasAfterACorrectionFileAndTheArchiveCheckFindsAnAlteredOrRemovedRecord() {
         long first = meetings.start(MANAGER, cx.operational.id()).meeting().id();
         Meeting.Item item = meetings.record(MANAGER, first).agenda().getFirst();

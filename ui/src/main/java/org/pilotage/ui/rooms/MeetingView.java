@@ -42,7 +42,9 @@ import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
 import org.pilotage.analytics.access.Caller;
 import org.pilotage.analytics.actions.ActionRepository.ActionDraft;
+import org.pilotage.analytics.actions.ActionService;
 import org.pilotage.analytics.actions.ActionStatus;
+import org.pilotage.analytics.actions.PriorityAction;
 import org.pilotage.analytics.dashboard.IndicatorTile;
 import org.pilotage.analytics.dashboard.RoomDashboardService;
 import org.pilotage.analytics.escalations.EscalationDraft;
@@ -72,6 +74,7 @@ public class MeetingView extends VerticalLayout implements BeforeEnterObserver, 
     private final RoomService rooms;
     private final RoomDashboardService dashboards;
     private final SnapshotService snapshots;
+    private final ActionService actions;
     private final Caller caller;
     private final Div body = new Div();
     private final Span clock = new Span();
@@ -82,7 +85,8 @@ public class MeetingView extends VerticalLayout implements BeforeEnterObserver, 
     private com.vaadin.flow.shared.Registration poll;
 
     public MeetingView(MeetingService meetings, RoomService rooms, RoomDashboardService dashboards, SnapshotService snapshots,
-                       CurrentCaller caller) {
+                       ActionService actions, CurrentCaller caller) {
+        this.actions = actions;
         this.meetings = meetings;
         this.rooms = rooms;
         this.dashboards = dashboards;
@@ -278,15 +282,48 @@ public class MeetingView extends VerticalLayout implements BeforeEnterObserver, 
         // an indicator or an action of the room may go up to the parent room, the decision being the reason
         boolean mayEscalate = room.parentId() != null
                 && (item.kind() == Meeting.ItemKind.INDICATOR || item.kind() == Meeting.ItemKind.ACTION);
+        // an action of the room on the agenda: the decision may change its status and due date
+        PriorityAction existing = item.kind() == Meeting.ItemKind.ACTION ? actions.forRoom(room).stream()
+                .filter(a -> Long.toString(a.id()).equals(item.ref())).findFirst().orElse(null) : null;
+        Checkbox change = new Checkbox(getTranslation("meeting.decision.change-action"));
+        change.setId("decision-change");
+        Select<ActionStatus> status = new Select<>();
+        status.setId("decision-change-status");
+        status.setLabel(getTranslation("actions.col.status"));
+        status.setItems(ActionStatus.values());
+        status.setItemLabelGenerator(st -> getTranslation("actions.status." + st.code()));
+        DatePicker newDue = new DatePicker(getTranslation("actions.col.due"));
+        newDue.setId("decision-change-due");
+        HorizontalLayout changed = new HorizontalLayout(status, newDue);
+        changed.setVisible(false);
+        change.setVisible(existing != null);
+        if (existing != null) {
+            status.setValue(existing.status());
+            newDue.setValue(existing.dueDate());
+            change.addValueChangeListener(e -> {
+                changed.setVisible(e.getValue());
+                withAction.setValue(false);
+            });
+            withAction.addValueChangeListener(e -> {
+                if (e.getValue()) {
+                    change.setValue(false);
+                }
+            });
+        }
         Checkbox escalate = new Checkbox(getTranslation("meeting.decision.escalate"));
         escalate.setId("decision-escalate");
         escalate.setVisible(mayEscalate);
-        Button save = new Button(getTranslation("meeting.decision.save"), e -> act(() -> meetings.decide(caller, meetingId, item.id(),
-                text.getValue(), withAction.getValue() ? new ActionDraft(actionTitle.getValue(), owner.getValue(), due.getValue(),
-                        ActionStatus.TODO, item.kind() == Meeting.ItemKind.INDICATOR ? item.ref() : null) : null, null,
-                escalate.getValue() ? escalation(item, text.getValue()) : null)));
+        Button save = new Button(getTranslation("meeting.decision.save"), e -> act(() -> {
+            boolean changing = existing != null && change.getValue();
+            ActionDraft draft = changing ? new ActionDraft(existing.title(), existing.owner(), newDue.getValue(), status.getValue(),
+                    existing.indicator())
+                    : withAction.getValue() ? new ActionDraft(actionTitle.getValue(), owner.getValue(), due.getValue(), ActionStatus.TODO,
+                    item.kind() == Meeting.ItemKind.INDICATOR ? item.ref() : null) : null;
+            meetings.decide(caller, meetingId, item.id(), text.getValue(), draft, changing ? existing.id() : null,
+                    escalate.getValue() ? escalation(item, text.getValue()) : null);
+        }));
         save.setId("decision-save");
-        Div form = new Div(text, withAction, action, escalate, save);
+        Div form = new Div(text, withAction, action, change, changed, escalate, save);
         form.addClassName("meeting-decision-form");
         return form;
     }
