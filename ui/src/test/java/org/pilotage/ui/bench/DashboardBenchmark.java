@@ -14,7 +14,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -37,9 +36,9 @@ import org.pilotage.analytics.cascade.CascadeService;
 import org.pilotage.analytics.catalogue.ProjectCategory;
 import org.pilotage.analytics.dashboard.RoomChart;
 import org.pilotage.analytics.dashboard.RoomDashboardService;
-import org.pilotage.analytics.meetings.MeetingService;
 import org.pilotage.analytics.escalations.EscalationDraft;
 import org.pilotage.analytics.escalations.EscalationService;
+import org.pilotage.analytics.meetings.MeetingService;
 import org.pilotage.analytics.rooms.ReportingPeriod;
 import org.pilotage.analytics.rooms.RoomDraft;
 import org.pilotage.analytics.rooms.RoomFilters;
@@ -81,7 +80,7 @@ public final class DashboardBenchmark {
         int viewers = args.length > 2 ? Integer.parseInt(args[2]) : 50;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
         Path data = work.resolve("dashboard");
-        deleteTree(data);
+        Bench.deleteTree(data);
         Files.createDirectories(data);
 
         ConfigurableApplicationContext app = new SpringApplicationBuilder(PilotageApplication.class).run(
@@ -240,7 +239,7 @@ public final class DashboardBenchmark {
             loadTest(port, roomIds, last, viewers, seconds, app.getBean(DataVersion.class), median(png));
         } finally {
             app.close();
-            deleteTree(data);
+            Bench.deleteTree(data);
         }
     }
 
@@ -504,7 +503,7 @@ public final class DashboardBenchmark {
         System.out.printf(Locale.ROOT, "%d viewers for %d s: %,d chart requests (%.0f/s), %d errors%n", viewers, seconds, l.length,
                 l.length / (double) seconds, errors.get());
         System.out.printf(Locale.ROOT, "chart PNG latency  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %6.1f ms%n",
-                pct(l, 50), pct(l, 95), pct(l, 99), l.length == 0 ? 0 : l[l.length - 1]);
+                Bench.pct(l, 50), Bench.pct(l, 95), Bench.pct(l, 99), l.length == 0 ? 0 : l[l.length - 1]);
         // Where the tail is: the slowest request of each 2.5 s (publications at 10, 20, 30 s).
         StringBuilder windows = new StringBuilder("  slowest per 2.5 s:");
         for (double w = 0; w < seconds; w += 2.5) {
@@ -514,7 +513,7 @@ public final class DashboardBenchmark {
         }
         System.out.println(windows + " ms");
         System.out.printf(Locale.ROOT, "  against one chart PNG drawn unloaded (%.1f ms): p95 %.1fx (target <= 4), p99 %.1fx (target <= 10)%n",
-                onePng, pct(l, 95) / onePng, pct(l, 99) / onePng);
+                onePng, Bench.pct(l, 95) / onePng, Bench.pct(l, 99) / onePng);
     }
 
     /**
@@ -561,18 +560,5 @@ public final class DashboardBenchmark {
         double[] v = values.clone();
         Arrays.sort(v);
         return v[v.length / 2];
-    }
-
-    private static double pct(double[] sorted, int p) {
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
-
-    private static void deleteTree(Path dir) throws Exception {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -39,7 +38,7 @@ public final class SmallFilesBenchmark {
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
         Path work = Path.of(args.length > 2 ? args[2] : "target/bench").toAbsolutePath();
         Path data = work.resolve("small-files");
-        deleteTree(data);
+        Bench.deleteTree(data);
         Files.createDirectories(data);
         ConfigurableApplicationContext app = new SpringApplicationBuilder(PilotageApplication.class).profiles("demo").run(
                 "--pilotage.data-dir=" + data, "--server.port=0", "--logging.level.root=WARN", "--logging.level.org.pilotage=WARN");
@@ -82,12 +81,12 @@ public final class SmallFilesBenchmark {
             Arrays.sort(posted);
             Arrays.sort(visible);
             System.out.printf(Locale.ROOT, "%d files of %,d rows, one after the other (after %d not counted)%n", files, rows, warmUp);
-            System.out.printf(Locale.ROOT, "POST ?wait=true answered      p50 %6.1f ms  p95 %6.1f ms%n", pct(posted, 50), pct(posted, 95));
+            System.out.printf(Locale.ROOT, "POST ?wait=true answered      p50 %6.1f ms  p95 %6.1f ms%n", Bench.pct(posted, 50), Bench.pct(posted, 95));
             System.out.printf(Locale.ROOT, "rows visible in /api/series   p50 %6.1f ms  p95 %6.1f ms  (target p50 <= 300 ms)%n",
-                    pct(visible, 50), pct(visible, 95));
+                    Bench.pct(visible, 50), Bench.pct(visible, 95));
         } finally {
             app.close();
-            deleteTree(data);
+            Bench.deleteTree(data);
         }
     }
 
@@ -119,19 +118,6 @@ public final class SmallFilesBenchmark {
                 throw new IllegalStateException("not visible after 5 minutes");
             }
             Thread.sleep(2);
-        }
-    }
-
-    private static double pct(double[] sorted, int p) {
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
-
-    private static void deleteTree(Path dir) throws Exception {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }
