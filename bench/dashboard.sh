@@ -4,9 +4,7 @@
 # Usage: bench/dashboard.sh [rows] [work-dir] [viewers] [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. .mvn/find-jdk.sh
-./mvnw -B -q install -DskipTests
-./mvnw -B -q -pl ui dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-cp="ui/target/test-classes:ui/target/classes:$(cat ui/target/bench.classpath)"
+. bench/lib.sh
+bench_build ui
 exec "$JAVA_HOME/bin/java" -Xmx1g --enable-native-access=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
-  -Djava.awt.headless=true -Dvaadin.productionMode=true -cp "$cp" org.pilotage.ui.bench.DashboardBenchmark "${1:-10000000}" "${2:-target/bench}" "${3:-50}" "${4:-30}"
+  -Djava.awt.headless=true -Dvaadin.productionMode=true -cp "$BENCH_CP" org.pilotage.ui.bench.DashboardBenchmark "${1:-10000000}" "${2:-target/bench}" "${3:-50}" "${4:-30}"

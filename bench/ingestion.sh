@@ -3,9 +3,7 @@
 # heap limited to 512 MB. Usage: bench/ingestion.sh [rows] [work-dir] [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. .mvn/find-jdk.sh
-./mvnw -B -q -pl ingestion -am install -DskipTests
-./mvnw -B -q -pl ingestion dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-cp="ingestion/target/test-classes:ingestion/target/classes:$(cat ingestion/target/bench.classpath)"
+. bench/lib.sh
+bench_build ingestion
 exec "$JAVA_HOME/bin/java" -Xmx512m --enable-native-access=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
-  -Dlogging.level.root=WARN -cp "$cp" org.pilotage.ingestion.bench.IngestionBenchmark "${1:-10000000}" "${2:-target/bench}" "${3:-3}"
+  -Dlogging.level.root=WARN -cp "$BENCH_CP" org.pilotage.ingestion.bench.IngestionBenchmark "${1:-10000000}" "${2:-target/bench}" "${3:-3}"

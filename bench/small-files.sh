@@ -4,9 +4,7 @@
 # time until its rows are visible in /api/series. Usage: bench/small-files.sh [files] [rows] [work-dir]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. .mvn/find-jdk.sh
-./mvnw -B -q install -DskipTests
-./mvnw -B -q -pl ui dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-cp="ui/target/test-classes:ui/target/classes:$(cat ui/target/bench.classpath)"
+. bench/lib.sh
+bench_build ui
 exec "$JAVA_HOME/bin/java" -Xmx1g --enable-native-access=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
-  -Djava.awt.headless=true -Dvaadin.productionMode=true -cp "$cp" org.pilotage.ui.bench.SmallFilesBenchmark "${1:-20}" "${2:-1000}" "${3:-target/bench}"
+  -Djava.awt.headless=true -Dvaadin.productionMode=true -cp "$BENCH_CP" org.pilotage.ui.bench.SmallFilesBenchmark "${1:-20}" "${2:-1000}" "${3:-target/bench}"
