@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.Adler32;
@@ -51,6 +52,48 @@ class ChartEncoderTest {
                     if ((decoded.getRGB(x, y) & 0xFFFFFF) != (original.getRGB(x, y) & 0xFFFFFF)) {
                         throw new AssertionError("pixel " + x + "," + y + " of " + size[0] + "x" + size[1] + " differs");
                     }
+                }
+            }
+        }
+    }
+
+    @Test
+    void rowsLongerThanDeflatesWindowAreWrittenWithoutReferringToTheRowAbove() throws Exception {
+        // 11,000 pixels make a row of 33,001 bytes: the row above is out of deflate's reach (32 K), the pixel before is not.
+        BufferedImage original = image(11_000, 300, 11);
+        byte[] png = ChartEncoder.encodePng(original, Map.of());
+        assertThat(inflatedLength(png)).isEqualTo(300L * (1 + 3 * 11_000));
+        assertSamePixels(original, ImageIO.read(new ByteArrayInputStream(png)));
+    }
+
+    @Test
+    void aDrawnChartDecodesToItsPixelsAndIsPackedSmall() throws Exception {
+        var indicator = new org.pilotage.analytics.catalogue.Indicator("CLI-FAMILLES", org.pilotage.analytics.catalogue.EffectLevel.CLIENTELE,
+                "Familles rejointes", "Families reached", org.pilotage.analytics.catalogue.IndicatorUnit.COUNT, true, 600.0);
+        java.time.YearMonth to = java.time.YearMonth.of(2026, 9);
+        List<org.pilotage.analytics.series.MonthlyValue> values = new java.util.ArrayList<>();
+        for (int m = 0; m < 12; m++) {
+            values.add(new org.pilotage.analytics.series.MonthlyValue("CLI-FAMILLES", to.minusMonths(11 - m), 480 + 13 * (m % 5), 600.0));
+        }
+        var chart = new EffectChartRenderer().render("Effets chez la clientèle", List.of(indicator), Map.of("CLI-FAMILLES", values),
+                to.minusMonths(11), to, ChartLabels.of(java.util.Locale.CANADA_FRENCH));
+        BufferedImage drawn = new BufferedImage(1600, 800, BufferedImage.TYPE_INT_RGB);
+        var g = drawn.createGraphics();
+        g.scale(2, 2);
+        chart.draw(g, new java.awt.Rectangle(0, 0, 800, 400));
+        g.dispose();
+        byte[] png = ChartEncoder.png(chart, 800, 400, 2);
+        assertSamePixels(drawn, ImageIO.read(new ByteArrayInputStream(png)));
+        assertThat(png.length).as("flat colour packs well: under a tenth of the raw pixels").isLessThan(1600 * 800 * 3 / 10);
+    }
+
+    private static void assertSamePixels(BufferedImage original, BufferedImage decoded) {
+        assertThat(decoded.getWidth()).isEqualTo(original.getWidth());
+        assertThat(decoded.getHeight()).isEqualTo(original.getHeight());
+        for (int y = 0; y < original.getHeight(); y++) {
+            for (int x = 0; x < original.getWidth(); x++) {
+                if ((decoded.getRGB(x, y) & 0xFFFFFF) != (original.getRGB(x, y) & 0xFFFFFF)) {
+                    throw new AssertionError("pixel " + x + "," + y + " differs");
                 }
             }
         }
