@@ -135,9 +135,11 @@ public final class EffectChartRenderer {
         renderer.setSeriesShapesVisible(1, false);
 
         XYPlot panel = new XYPlot(data, null, axis, renderer);
-        panel.setBackgroundPaint(Color.WHITE);
+        panel.setBackgroundPaint(null); // the chart's white shows through: one fill, not one per panel
         panel.setDomainGridlinePaint(ChartStyle.GRID);
+        panel.setDomainGridlineStroke(ChartStyle.GRID_STROKE);
         panel.setRangeGridlinePaint(ChartStyle.GRID);
+        panel.setRangeGridlineStroke(ChartStyle.GRID_STROKE);
         panel.setOutlineVisible(false);
         panel.setAxisOffset(new RectangleInsets(2, 2, 2, 2));
 

@@ -122,9 +122,11 @@ public final class RoomChartRenderer {
             renderer.setSeriesStroke(i, new java.awt.BasicStroke(2f));
         }
         org.jfree.chart.plot.XYPlot plot = new org.jfree.chart.plot.XYPlot(data, months, range, renderer);
-        plot.setBackgroundPaint(Color.WHITE);
+        plot.setBackgroundPaint(null); // the chart's white shows through
         plot.setDomainGridlinePaint(ChartStyle.GRID);
+        plot.setDomainGridlineStroke(ChartStyle.GRID_STROKE);
         plot.setRangeGridlinePaint(ChartStyle.GRID);
+        plot.setRangeGridlineStroke(ChartStyle.GRID_STROKE);
         plot.setOutlineVisible(false);
         for (var comment : comments) {
             plot.addDomainMarker(EffectChartRenderer.commentMarker(comment, labels), org.jfree.chart.ui.Layer.FOREGROUND);
@@ -156,8 +158,9 @@ public final class RoomChartRenderer {
         range.setUpperMargin(0.12);
         CategoryPlot plot = new CategoryPlot(data, domain, range, renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
-        plot.setBackgroundPaint(Color.WHITE);
+        plot.setBackgroundPaint(null); // the chart's white shows through
         plot.setRangeGridlinePaint(ChartStyle.GRID);
+        plot.setRangeGridlineStroke(ChartStyle.GRID_STROKE);
         plot.setOutlineVisible(false);
         return plot;
     }
