@@ -67,10 +67,20 @@ public class LoadStep implements Tasklet {
         FileKind kind = FileKind.ofCode(p.getString(StepSupport.P_KIND)).orElseThrow();
         Workspace ws = new Workspace(id);
         long t = System.nanoTime();
-        StagedFile staged = stage(id, ws, p);
+        StagedFile staged = stage(id, ws, p, true);
         t = timed(times, "stage", t);
         support.checkStop(id);
-        check(id, ws, kind);
+        boolean done = check(id, ws, kind, staged.direct());
+        if (!done) {
+            // Read straight from the file, it holds a row to reject or a key twice: staged with its lines, checked again.
+            support.checkStop(id);
+            try (Connection c = support.dataSource.getConnection()) {
+                Workspace.execute(c, ws.script("staged-view-drop", Map.of()));
+            }
+            staged = stage(id, ws, p, false);
+            check(id, ws, kind, false);
+        }
+        times.putString("read", staged.direct() ? "straight from the file" : done ? "staged" : "straight from the file, then staged");
         // From here on, the step's transaction: it begins with its first statement, after the workspace was written.
         support.jdbc.update(SqlQueries.get("ingestions/staged"), new MapSqlParameterSource("id", id)
                 .addValue("encoding", staged.encoding()).addValue("delimiter", staged.delimiter())
@@ -83,8 +93,11 @@ public class LoadStep implements Tasklet {
         }
     }
 
-    /** Stage: the file's records as text columns in the workspace, and what was learned of the file, kept there too. */
-    private StagedFile stage(long id, Workspace ws, JobParameters p) throws Exception {
+    /**
+     * Stage: the file's records as text columns in the workspace, and what was learned of the file, kept there too. With
+     * {@code direct}, a CSV file its scan found clean is not copied but read by the check straight from the file.
+     */
+    private StagedFile stage(long id, Workspace ws, JobParameters p, boolean direct) throws Exception {
         Path file = Path.of(p.getString(StepSupport.P_FILE));
         FileFormat format = FileFormat.ofCode(p.getString(StepSupport.P_FORMAT)).orElseThrow();
         FileKind kind = FileKind.ofCode(p.getString(StepSupport.P_KIND)).orElseThrow();
@@ -94,24 +107,46 @@ public class LoadStep implements Tasklet {
         // A file DuckDB cannot read must not abort the step's record of it: staging runs outside the step's transaction.
         try (Connection c = support.dataSource.getConnection();
              ArrowMemory.Scope memory = ArrowMemory.scope("ingestion-" + id, Long.MAX_VALUE)) {
+            if (direct) { // the step's first staging: nothing of an earlier attempt is read again
+                ws.drop(c);
+            }
             Workspace.execute(c, ws.script("workspace-create", Map.of()));
-            StagedFile staged = Stager.stage(file, format, kind, ws.schema(), new StageContext(c, work, support.probe(id), memory.allocator()));
+            StagedFile staged = Stager.stage(file, format, kind, ws.schema(), new StageContext(c, work, support.probe(id), memory.allocator()),
+                    direct);
             ws.saveContext(c, Workspace.Context.of(staged));
             return staged;
         }
     }
 
-    /** Check, in the workspace: every row against the contract (the long statement of a load), then duplicate keys. */
-    private void check(long id, Workspace ws, FileKind kind) throws Exception {
+    /**
+     * Check, in the workspace: every row against the contract (the long statement of a load), then duplicate keys. A file
+     * read straight ({@code direct}) has no line numbers for a reject report: false, and nothing more done, when it holds
+     * a row to reject or two rows that may share a key (or when DuckDB's reader stumbles on it: staging will say where).
+     */
+    private boolean check(long id, Workspace ws, FileKind kind, boolean direct) throws Exception {
         try (Connection w = support.dataSource.getConnection()) {
             Workspace.Context context = ws.loadContext(w);
             Map<String, String> templates = context.templates(ws.schema());
-            support.probe(id).execute(w, ws.script(prefix(kind) + "-check", templates));
+            try {
+                support.probe(id).execute(w, ws.script(prefix(kind) + "-check", templates));
+            } catch (java.sql.SQLException e) {
+                if (direct) {
+                    return false;
+                }
+                throw e;
+            }
+            if (direct && (Workspace.test(w, ws.script("rejected-any", Map.of()))
+                    || Workspace.test(w, ws.script("duplicate-keys-any", Map.of())))) {
+                return false;
+            }
             support.progress.phase(id, Phase.CHECKING, Workspace.count(w, ws.script("count-checked", Map.of())));
-            support.runCancellable(id, w, ws.script(prefix(kind) + "-duplicates", templates));
+            if (!direct) { // a file read straight reached here with no key twice
+                support.runCancellable(id, w, ws.script(prefix(kind) + "-duplicates", templates));
+            }
             if (kind != FileKind.INDICATOR_CATALOGUE) {
                 Workspace.execute(w, ws.script("references-collect", Map.of()));
             }
+            return true;
         }
     }
 

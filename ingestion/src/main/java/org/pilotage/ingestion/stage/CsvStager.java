@@ -56,6 +56,17 @@ final class CsvStager implements FormatStager {
 
     @Override
     public StagedFile stage(Path file, FileKind declared, String schema, long limit, StageContext context) throws IOException, SQLException {
+        return stage(file, declared, schema, limit, context, false);
+    }
+
+    @Override
+    public StagedFile stage(Path file, FileKind declared, String schema, StageContext context, boolean direct) throws IOException, SQLException {
+        return stage(file, declared, schema, Long.MAX_VALUE, context, direct);
+    }
+
+    /** With {@code direct}, a file whose scan found no record too wide and no unreadable text is not staged but viewed. */
+    private StagedFile stage(Path file, FileKind declared, String schema, long limit, StageContext context, boolean direct)
+            throws IOException, SQLException {
         Path source = file;
         if (limit < Long.MAX_VALUE) {
             source = CsvSniffer.head(file, CsvSniffer.sniff(file), (int) Math.min(limit + 1, 10_000), context.work().resolve(schema + ".head"));
@@ -79,11 +90,13 @@ final class CsvStager implements FormatStager {
                 CsvRewrite.write(source, scan.charset(), scan.bom(), scan.delimiter(), scan.needsCut() ? header.size() : 0, read);
             }
             boolean wide = Staging.wide(context.connection(), schema, scan.wide(), header.size());
-            readCsv(context, schema, read, scan.delimiter(), columns, Staging.absent(kind, columns), scan.quotedLineBreak());
+            // Viewed only when what it reads stays there until the job ends (not a UTF-16 file's converted copy, nor a head).
+            boolean view = direct && utf16 == null && limit == Long.MAX_VALUE && !wide && !scan.unreadable();
+            readCsv(context, schema, read, scan.delimiter(), columns, Staging.absent(kind, columns), scan.quotedLineBreak(), view);
             String encoding = utf16 != null ? bomCharset.name() : scan.charset().name();
             CsvLayout layout = new CsvLayout(scan.charset(), scan.bom(), scan.delimiter(), header);
             return new StagedFile(FileFormat.CSV, kind, header, columns, encoding, layout.delimiterName(), layout.decimalComma(),
-                    scan.rowExpression(), wide, scan.unreadable(), scan.spaced());
+                    view ? StagedFile.NO_LINE : scan.rowExpression(), wide, scan.unreadable(), scan.spaced());
         } finally {
             if (utf16 != null) {
                 Files.deleteIfExists(utf16);
@@ -101,8 +114,9 @@ final class CsvStager implements FormatStager {
     }
 
     private static void readCsv(StageContext context, String schema, Path utf8, char delimiter, List<String> names, String absent,
-                                boolean quotedLineBreaks) throws SQLException {
+                                boolean quotedLineBreaks, boolean view) throws SQLException {
         String script = Staging.script("stage-csv", schema, Map.of(
+                "relation", view ? "VIEW" : "TABLE",
                 "path", Staging.literal(utf8.toAbsolutePath().toString()),
                 "delimiter", Staging.literal(String.valueOf(delimiter)),
                 "parallel", quotedLineBreaks ? "false" : "true",

@@ -43,7 +43,13 @@ public final class Stager {
     /** Stages the whole file into {@code schema.staged}. */
     public static StagedFile stage(Path file, FileFormat format, FileKind kind, String schema, StageContext context)
             throws IOException, SQLException {
-        return of(format).stage(file, kind, schema, Long.MAX_VALUE, context);
+        return stage(file, format, kind, schema, context, false);
+    }
+
+    /** Stages the whole file into {@code schema.staged}, as a view of the file itself when {@code direct} and its format allows. */
+    public static StagedFile stage(Path file, FileFormat format, FileKind kind, String schema, StageContext context, boolean direct)
+            throws IOException, SQLException {
+        return of(format).stage(file, kind, schema, context, direct);
     }
 
     /** The first {@code rows} records as text, with what staging will make of the file: never the whole file. */

@@ -43,6 +43,7 @@ final class XlsxStager implements FormatStager {
         names.addAll(columns);
         boolean wide = Staging.wide(context.connection(), schema, converted.wide(), header.size());
         context.probe().execute(context.connection(), Staging.script("stage-csv", schema, Map.of(
+                "relation", "TABLE",
                 "path", Staging.literal(csv.toAbsolutePath().toString()),
                 "delimiter", Staging.literal(","),
                 "parallel", converted.quotedLineBreak() ? "false" : "true",

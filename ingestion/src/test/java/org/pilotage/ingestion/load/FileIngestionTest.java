@@ -158,6 +158,34 @@ class FileIngestionTest {
                 "105|value|nombre invalide",
                 "106||doublon de la ligne 2 (même établissement, direction, projet, indicateur et période)");
         assertThat(fx.jdbc.queryForObject("SELECT value FROM indicator_measure WHERE direction = 'D7'", Double.class)).isEqualTo(7.5);
+        assertThat(fx.howLastFileWasRead()).as("read straight first, then staged for the report's lines")
+                .isEqualTo("straight from the file, then staged");
+    }
+
+    @Test
+    void aCleanFileIsCheckedStraightFromItsSourceAndLoadsEveryRow() throws Exception {
+        String csv = "etablissement;direction;projet;indicateur;niveau;periode;valeur;cible;commentaire\n" + goodRows(100);
+        Ingestion i = fx.load(fx.file("clean.csv", csv, StandardCharsets.UTF_8), null);
+
+        assertThat(i.status()).as(i.message()).isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(i.rowsWritten()).isEqualTo(100);
+        assertThat(i.rowsRejected()).isZero();
+        assertThat(fx.howLastFileWasRead()).isEqualTo("straight from the file");
+        assertThat(fx.jdbc.queryForObject("SELECT value FROM indicator_measure WHERE direction = 'D7'", Double.class)).isEqualTo(7.5);
+        assertThat(fx.count("SELECT count(*) FROM indicator_measure WHERE ingestion_id = ?", i.id())).isEqualTo(100);
+    }
+
+    @Test
+    void aKeyTwiceInAnOtherwiseCleanFileIsRejectedNamingItsFirstLine() throws Exception {
+        String csv = "etablissement;direction;projet;indicateur;niveau;periode;valeur;cible;commentaire\n" + goodRows(100)
+                + "E1;D3;;CLI-FAMILLES;;2026-01;9;;\n"; // line 102: same key as line 5
+        Ingestion i = fx.load(fx.file("twice.csv", csv, StandardCharsets.UTF_8), null);
+
+        assertThat(i.status()).as(i.message()).isEqualTo(IngestionStatus.COMPLETED);
+        assertThat(i.rowsWritten()).isEqualTo(100);
+        assertThat(fx.rejects(i.id(), "{line}|{reason}")).containsExactly(
+                "102|doublon de la ligne 5 (même établissement, direction, projet, indicateur et période)");
+        assertThat(fx.howLastFileWasRead()).isEqualTo("straight from the file, then staged");
     }
 
     @Test

@@ -83,6 +83,13 @@ public final class StoreFixture implements AutoCloseable {
                 ingestionId);
     }
 
+    /** How the last ingestion job read its file, as its step recorded it: "staged", "straight from the file", or both in turn. */
+    public String howLastFileWasRead() {
+        var batch = context.getBean(org.springframework.batch.core.repository.JobRepository.class);
+        var execution = batch.getLastJobExecution(batch.getLastJobInstance(org.pilotage.ingestion.jobs.IngestionJobConfiguration.JOB_NAME));
+        return execution.getStepExecutions().iterator().next().getExecutionContext().getString("read");
+    }
+
     public long count(String sql, Object... args) {
         Long n = jdbc.queryForObject(sql, Long.class, args);
         return n == null ? 0 : n;

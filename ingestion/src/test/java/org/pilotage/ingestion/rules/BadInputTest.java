@@ -144,6 +144,7 @@ class BadInputTest {
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         fx.context.getBean(RejectReport.class).write(i, report);
         assertThat(report.toString(StandardCharsets.UTF_8)).contains("42;;;la ligne a 10 valeurs pour 9 colonnes;E1;D99;");
+        assertThat(fx.howLastFileWasRead()).as("a scan that found a wide record stages the file at once").isEqualTo("staged");
     }
 
     @Test
