@@ -68,7 +68,12 @@ public class AnalyticsConfiguration {
         return DuckDbStore.open(properties);
     }
 
-    @Bean
+    /**
+     * The store's pool, which the store closes, last (destroyMethod ""): Spring would otherwise close it when this bean
+     * goes, which may be before beans that write through the store without asking for this one (the audit log's writer
+     * lost the downloads it had queued so).
+     */
+    @Bean(destroyMethod = "")
     DataSource dataSource(DuckDbStore store) {
         return store.dataSource();
     }

@@ -62,4 +62,33 @@ class AuditLogTest {
             assertThat(rows(jdbc)).as("closing writes what was queued").isEqualTo(2002);
         }
     }
+
+    /** A bean that needs the audit log before anything asks for the {@code DataSource} bean: the service's ui does. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class EarlyAuditUser {
+        record Holder(AuditLog audit) {
+        }
+
+        @org.springframework.context.annotation.Bean
+        Holder auditUser(AuditLog audit) {
+            return new Holder(audit);
+        }
+    }
+
+    @Test
+    void downloadsRecordedJustBeforeTheServiceStopsAreInTheLogAfterIt() throws Exception {
+        var context = new org.springframework.boot.builder.SpringApplicationBuilder(EarlyAuditUser.class,
+                org.pilotage.analytics.AnalyticsConfiguration.class)
+                .web(org.springframework.boot.WebApplicationType.NONE).bannerMode(org.springframework.boot.Banner.Mode.OFF)
+                .logStartupInfo(false).run("--pilotage.data-dir=" + dir.resolve("data"));
+        AuditLog audit = context.getBean(EarlyAuditUser.Holder.class).audit();
+        for (int i = 0; i < 5000; i++) {
+            audit.record("viewer", "download", "room 1 clientele.png", String.valueOf(i), "127.0.0.1");
+        }
+        context.close(); // the pool the writer uses is the store's: closed after the log has written what it queued
+        try (DuckDbStore store = DuckDbStore.open(StoreProperties.of(dir.resolve("data")))) {
+            assertThat(new JdbcTemplate(store.dataSource()).queryForObject("SELECT count(*) FROM audit_event WHERE action = 'download'",
+                    Long.class)).isEqualTo(5000);
+        }
+    }
 }
