@@ -101,7 +101,7 @@ final class PixelRuns {
             while (x < width) {
                 int left = width - x;
                 int above = up && y > 0 ? run(pixels, row - width + x, row + x, left) : 0;
-                int before = x > 0 ? run(pixels, row + x - 1, row + x, left) : 0;
+                int before = x > 0 && above < left ? run(pixels, row + x - 1, row + x, left) : 0; // none longer than the row's rest
                 int pixelsRun = Math.max(above, before);
                 if (pixelsRun == 0) {
                     int p = pixels[row + x];
