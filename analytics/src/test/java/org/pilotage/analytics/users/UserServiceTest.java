@@ -53,6 +53,22 @@ class UserServiceTest {
     }
 
     @Test
+    void whatSigningInReadsOfAUserFollowsEveryChangeAtOnce() {
+        UserRepository repository = fx.bean(UserRepository.class);
+        assertThat(repository.find("marie.l")).isEmpty(); // kept as unknown
+        users.create(admin(), "marie.l", "Marie L.", EnumSet.of(Role.MANAGER), Set.of("E1"), "partenariat2026");
+        UserRepository.Credentials first = repository.find("marie.l").orElseThrow();
+        assertThat(repository.find("marie.l")).containsSame(first); // read once, then kept
+        users.setEnabled(admin(), "marie.l", false);
+        assertThat(repository.find("marie.l").orElseThrow().account().enabled()).isFalse();
+        users.update(admin(), "marie.l", "Marie L.", EnumSet.of(Role.EXECUTIVE), Set.of("E2"));
+        assertThat(repository.find("marie.l").orElseThrow().account().roles()).containsExactly(Role.EXECUTIVE);
+        assertThat(repository.find("marie.l").orElseThrow().account().establishments()).containsExactly("E2");
+        users.resetPassword(admin(), "marie.l", "nouvelle-clef-2027");
+        assertThat(repository.find("marie.l").orElseThrow().passwordHash()).isNotEqualTo(first.passwordHash());
+    }
+
+    @Test
     void aFormIsRefusedWithEveryProblemAtOnce() {
         users.create(admin(), "marie.l", "Marie L.", EnumSet.of(Role.MANAGER), Set.of(), "partenariat2026");
         assertThatThrownBy(() -> users.create(admin(), "marie.l", "", EnumSet.noneOf(Role.class), Set.of(), "court"))

@@ -23,8 +23,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 /**
  * HTTP Basic for scripts and wall-screen snapshots: a password that passed the slow hash (bcrypt)
  * is remembered for a short while, as a keyed digest that lives only in this process, so that a
- * script's hundred calls do not each spend ~70 ms of CPU on bcrypt. The user is read again on every
- * call, so a disabled account or changed roles apply at once; a failed check forgets the entry.
+ * script's hundred calls do not each spend ~70 ms of CPU on bcrypt. The user is looked up again on every
+ * call (in the repository's memory, which any change to a user empties), so a disabled account or changed
+ * roles apply at once; a failed check forgets the entry.
  */
 final class CachedPasswordAuthenticationProvider implements AuthenticationProvider {
 
