@@ -100,10 +100,14 @@ public class AnalyticsConfiguration {
         return new TransactionTemplate(new JdbcTransactionManager(readers));
     }
 
+    /**
+     * The service's clock, in the network's time zone whatever the server's: a day (an action's due date, a meeting's
+     * date, "late") is a day in Québec, also in the evening, when it is already tomorrow in UTC.
+     */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.systemDefaultZone();
+        return Clock.system(java.time.ZoneId.of("America/Montreal"));
     }
 
     @Bean

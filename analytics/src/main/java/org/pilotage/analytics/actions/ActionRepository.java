@@ -46,13 +46,15 @@ public class ActionRepository {
     public long add(long roomId, ActionDraft draft, String by) {
         draft.requireValid();
         version.changed(); // reports list the actions
-        return jdbc.queryForObject(SqlQueries.get("actions/insert"), params(draft).addValue("room", roomId).addValue("by", by), Long.class);
+        return jdbc.queryForObject(SqlQueries.get("actions/insert"), params(draft).addValue("room", roomId).addValue("by", by)
+                .addValue("today", LocalDate.now(clock).toString()), Long.class);
     }
 
     public boolean update(long id, ActionDraft draft) {
         draft.requireValid();
         version.changed();
-        return jdbc.update(SqlQueries.get("actions/update"), params(draft).addValue("id", id)) == 1;
+        return jdbc.update(SqlQueries.get("actions/update"), params(draft).addValue("id", id)
+                .addValue("today", LocalDate.now(clock).toString())) == 1;
     }
 
     private static MapSqlParameterSource params(ActionDraft d) {

@@ -143,7 +143,7 @@ public class MeetingRepository {
     /** The ritual figures of a room from one day to another (the expected count is the service's, from the cadence). */
     RitualFigures ritual(long room, java.time.LocalDate from, java.time.LocalDate to, Integer expected) {
         return jdbc.queryForObject(SqlQueries.get("meetings/ritual"), p("room", room).addValue("from", from.toString())
-                .addValue("to", to.toString()), (rs, i) -> new RitualFigures(from, to, rs.getInt("held"), expected,
+                .addValue("to", to.toString()).addValue("zone", MeetingService.ZONE.getId()), (rs, i) -> new RitualFigures(from, to, rs.getInt("held"), expected,
                 nullableDouble(rs, "attendance"), nullableDouble(rs, "on_time"), nullableDouble(rs, "answer_days")));
     }
 

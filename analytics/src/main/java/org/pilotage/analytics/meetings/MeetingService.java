@@ -268,7 +268,7 @@ public class MeetingService {
             out.addAll(fresh);
             out.addAll(known);
         }
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = LocalDate.now(clock.withZone(ZONE)); // the cadence's days are the network's
         LocalDate next = meetings.cadence(room.id()).map(c -> c.nextOnOrAfter(today.plusDays(1))).orElse(today.plusDays(7));
         List<PriorityAction> list = actions.forRoom(room);
         for (PriorityAction a : list) {

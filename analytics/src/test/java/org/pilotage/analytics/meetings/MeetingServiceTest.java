@@ -108,7 +108,7 @@ class MeetingServiceTest {
 
     @Test
     void theAgendaComesFromTheBoardRedIndicatorsThenActionsThenEscalationsEachWithItsShareOfTheTime() {
-        LocalDate today = LocalDate.now(cx.bean(Clock.class));
+        LocalDate today = LocalDate.now(clock.withZone(MeetingService.ZONE)); // the meetings' days, whatever the hour in UTC
         long late = actions.add(MANAGER, cx.operational, new ActionDraft("Relancer les partenaires", "Lina", today.minusDays(2),
                 ActionStatus.IN_PROGRESS, "C1"));
         long due = actions.add(MANAGER, cx.operational, new ActionDraft("Former l'équipe", "Marc", today.plusDays(3), ActionStatus.TODO, null));
@@ -181,7 +181,7 @@ class MeetingServiceTest {
         meetings.roles(MANAGER, id, new Meeting.Roles("Lina Fictive", "Lina Fictive", "Marc Fictif"));
         Meeting.Item item = r.agenda().getFirst();
         Meeting.Decision d = meetings.decide(MANAGER, id, item.id(), "Relancer les trois partenaires avant vendredi",
-                new ActionDraft("Relancer les partenaires", "Lina Fictive", LocalDate.now().plusDays(4), ActionStatus.TODO, "C1"), null, null);
+                new ActionDraft("Relancer les partenaires", "Lina Fictive", LocalDate.now(clock.withZone(MeetingService.ZONE)).plusDays(4), ActionStatus.TODO, "C1"), null, null);
         PriorityAction created = actions.forRoom(cx.operational).stream().filter(a -> a.id() == d.actionId()).findFirst().orElseThrow();
         assertThat(created.title()).isEqualTo("Relancer les partenaires");
         Meeting.Record other = meetings.start(MANAGER, cx.tactical.id());
@@ -218,7 +218,7 @@ class MeetingServiceTest {
 
     @Test
     void aDecisionOnALateActionChangesItAndRaisingAnEscalationLinksIt() {
-        LocalDate today = LocalDate.now(cx.bean(Clock.class));
+        LocalDate today = LocalDate.now(clock.withZone(MeetingService.ZONE)); // the meetings' days, whatever the hour in UTC
         long late = actions.add(MANAGER, cx.operational, new ActionDraft("Relancer les partenaires", "Lina", today.minusDays(2),
                 ActionStatus.IN_PROGRESS, null));
         Meeting.Record r = meetings.start(MANAGER, cx.operational.id());
