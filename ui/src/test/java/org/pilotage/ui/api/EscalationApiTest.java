@@ -51,6 +51,14 @@ class EscalationApiTest extends RunningPilotage {
     @Autowired
     RoomDashboardService dashboards;
 
+    @Autowired
+    java.time.Clock clock;
+
+    /** Today as the service counts days: in the network's time zone. */
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
     private SteeringRoom room(String name) {
         return rooms.all().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
     }
@@ -91,7 +99,7 @@ class EscalationApiTest extends RunningPilotage {
     }
 
     private String newAction(SteeringRoom room, String title) {
-        long id = actions.add(ADMIN, room, new ActionDraft(title, "Équipe", LocalDate.now().plusDays(20), ActionStatus.IN_PROGRESS, null));
+        long id = actions.add(ADMIN, room, new ActionDraft(title, "Équipe", today().plusDays(20), ActionStatus.IN_PROGRESS, null));
         return String.valueOf(id);
     }
 
@@ -136,7 +144,7 @@ class EscalationApiTest extends RunningPilotage {
         long id = id(e, "id");
         assertThat(sent.headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v).endsWith("/api/escalations/" + id));
         assertThat(e).containsEntry("status", "OPEN").containsEntry("fromRoomId", (int) dsi.id()).containsEntry("createdBy", "manager")
-                .containsEntry("answerBy", LocalDate.now().plusDays(7).toString());
+                .containsEntry("answerBy", today().plusDays(7).toString());
         assertThat(id(e, "toRoomId")).isEqualTo(soins().id());
         assertThat((Map<String, Object>) e.get("subject")).containsEntry("actionId", Integer.valueOf(action));
         assertThat(list("/api/rooms/" + soins().id() + "/escalations?direction=received")).extracting(x -> id(x, "id")).contains(id);
@@ -152,7 +160,7 @@ class EscalationApiTest extends RunningPilotage {
         String t = "/api/escalations/" + id + "/transitions";
         HttpResponse<String> taken = post(t, "manager", "{\"to\": \"TAKEN_IN_CHARGE\", \"text\": \"La direction s'en occupe.\", "
                 + "\"actionTitle\": \"Réserver un local du siège\", \"actionOwner\": \"Coordination des soins\", \"actionDue\": \""
-                + LocalDate.now().plusDays(12) + "\"}");
+                + today().plusDays(12) + "\"}");
         assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
         long parentAction = id(map(taken), "takenActionId");
         assertThat(actions.forRoom(soins())).filteredOn(a -> a.id() == parentAction)
@@ -180,7 +188,7 @@ class EscalationApiTest extends RunningPilotage {
         assertThat(thread).extracting(s -> s.get("from")).containsExactly(null, "OPEN", "TAKEN_IN_CHARGE", "ANSWERED");
         assertThat(thread).allSatisfy(s -> {
             assertThat(s.get("by")).isEqualTo("manager");
-            assertThat(s.get("at").toString()).startsWith(String.valueOf(LocalDate.now().getYear()));
+            assertThat(s.get("at").toString()).startsWith(String.valueOf(today().getYear()));
         });
         assertThat(thread.get(2).get("text")).isEqualTo("Le local B-12 est à vous le mardi soir.");
         assertThat(get("/api/escalations/999999", "manager", "demo").statusCode()).isEqualTo(404);
@@ -220,13 +228,13 @@ class EscalationApiTest extends RunningPilotage {
         assertThat(list(base + "?direction=sent")).hasSize(before);
 
         HttpResponse<String> sent = post(base, "manager", "{\"indicator\": \"" + red.indicator().code() + "\", \"period\": \"" + month
-                + "\", \"reason\": \"Sous l'engagement depuis deux mois.\", \"answerBy\": \"" + LocalDate.now().plusDays(3) + "\"}");
+                + "\", \"reason\": \"Sous l'engagement depuis deux mois.\", \"answerBy\": \"" + today().plusDays(3) + "\"}");
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
         @SuppressWarnings("unchecked")
         Map<String, Object> figures = (Map<String, Object>) map(sent).get("figures");
         assertThat(figures).containsEntry("status", red.status().code());
         assertThat(((Number) figures.get("value")).doubleValue()).isEqualTo(red.value());
-        assertThat(map(sent)).containsEntry("answerBy", LocalDate.now().plusDays(3).toString()).containsEntry("overdue", false);
+        assertThat(map(sent)).containsEntry("answerBy", today().plusDays(3).toString()).containsEntry("overdue", false);
     }
 
     @Test
