@@ -107,7 +107,7 @@ public class AnalyticsConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.system(java.time.ZoneId.of("America/Montreal"));
+        return Clock.system(org.pilotage.analytics.text.NetworkTime.ZONE);
     }
 
     @Bean

@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 public class DemoMeetings {
 
     private static final Logger log = LoggerFactory.getLogger(DemoMeetings.class);
-    private static final ZoneId ZONE = ZoneId.of("America/Montreal");
+    private static final ZoneId ZONE = org.pilotage.analytics.text.NetworkTime.ZONE;
     private static final LocalTime AT = LocalTime.of(9, 0);
 
     private final MeetingService service;

@@ -55,7 +55,7 @@ public class MeetingService {
 
     private static final Role[] RUN = {Role.MANAGER, Role.ADMIN};
     /** The network's time: a cadence's day and hour are Québec's. */
-    static final java.time.ZoneId ZONE = java.time.ZoneId.of("America/Montreal");
+    static final java.time.ZoneId ZONE = org.pilotage.analytics.text.NetworkTime.ZONE;
     static final int MAX_TEXT = 2000;
     static final int MIN_ITEM_SECONDS = 30;
 

@@ -21,7 +21,7 @@ import org.pilotage.analytics.snapshot.Provenance;
  */
 final class MinutesPdf {
 
-    private static final ZoneId ZONE = ZoneId.of("America/Montreal");
+    private static final ZoneId ZONE = org.pilotage.analytics.text.NetworkTime.ZONE;
     private static final float M = PdfDocuments.MARGIN;
     private static final float BOTTOM = PdfDocuments.PAGE_HEIGHT - 40;
 

@@ -21,7 +21,7 @@ public record Provenance(long roomId, String room, String level, String scope, S
                          Instant freshness, List<RoomDashboard.Provenance> ingestions, Instant generatedAt,
                          String generatedBy, String contentHash, Locale locale) {
 
-    private static final ZoneId ZONE = ZoneId.of("America/Montreal");
+    private static final ZoneId ZONE = org.pilotage.analytics.text.NetworkTime.ZONE;
 
     /** The lines printed on a snapshot, in its language. */
     public List<String> lines() {

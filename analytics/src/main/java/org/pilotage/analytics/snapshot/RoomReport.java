@@ -364,6 +364,6 @@ final class RoomReport {
     }
 
     static ZoneId zone() {
-        return ZoneId.of("America/Montreal");
+        return org.pilotage.analytics.text.NetworkTime.ZONE;
     }
 }

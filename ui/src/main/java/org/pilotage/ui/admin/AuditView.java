@@ -36,7 +36,7 @@ import org.pilotage.ui.security.CurrentCaller;
 @RolesAllowed("ADMIN")
 public class AuditView extends VerticalLayout implements HasDynamicTitle {
 
-    private static final ZoneId ZONE = ZoneId.of("America/Montreal");
+    private static final ZoneId ZONE = org.pilotage.analytics.text.NetworkTime.ZONE;
 
     private final AuditService audit;
     private final Caller caller;

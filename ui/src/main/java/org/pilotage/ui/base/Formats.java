@@ -15,7 +15,7 @@ import org.pilotage.analytics.text.Messages;
 /** Numbers, months and dates as a French (or English) reader writes them: {@code 12,5 %}, {@code novembre 2026}. */
 public final class Formats {
 
-    private static final ZoneId ZONE = ZoneId.of("America/Montreal");
+    private static final ZoneId ZONE = org.pilotage.analytics.text.NetworkTime.ZONE;
 
     private final Locale locale;
     private final boolean french;

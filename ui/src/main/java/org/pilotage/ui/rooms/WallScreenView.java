@@ -58,7 +58,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @RolesAllowed({"MANAGER", "EXECUTIVE", "ADMIN"})
 public class WallScreenView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
-    private static final ZoneId ZONE = ZoneId.of("America/Montreal");
+    private static final ZoneId ZONE = org.pilotage.analytics.text.NetworkTime.ZONE;
 
     private final RoomService rooms;
     private final RoomDashboardService dashboards;
