@@ -102,7 +102,7 @@ public final class ChartEncoder {
 
     /**
      * Encodes an RGB image as PNG: no row filter, deflated by {@link PixelRuns} (runs of the pixel above or before,
-     * fixed codes), which on a chart is several times faster than zlib at its fastest level, for a file of similar size.
+     * codes fitted to each strip), which on a chart is several times faster than zlib at its fastest level, for a file of similar size.
      * A large image is cut into horizontal strips deflated at once, one per core, and joined into one zlib stream (each
      * strip but the last ends on a byte boundary; the checksum is combined), as pigz does. Same image, same bytes.
      */

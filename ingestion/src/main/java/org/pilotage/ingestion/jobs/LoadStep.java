@@ -135,11 +135,11 @@ public class LoadStep implements Tasklet {
                 }
                 throw e;
             }
-            if (direct && (Workspace.test(w, ws.script("rejected-any", Map.of()))
-                    || Workspace.test(w, ws.script("duplicate-keys-any", Map.of())))) {
+            long[] counts = counts(w, ws);
+            if (direct && (counts[1] > 0 || Workspace.test(w, ws.script("duplicate-keys-any", Map.of())))) {
                 return false;
             }
-            support.progress.phase(id, Phase.CHECKING, Workspace.count(w, ws.script("count-checked", Map.of())));
+            support.progress.phase(id, Phase.CHECKING, counts[0]);
             if (!direct) { // a file read straight reached here with no key twice
                 support.runCancellable(id, w, ws.script(prefix(kind) + "-duplicates", templates));
             }
@@ -157,13 +157,9 @@ public class LoadStep implements Tasklet {
     /** The reject report, the counts and the skip limit's verdict. */
     private Checked judge(long id, Workspace ws, StepContribution contribution) throws Exception {
         Connection c = support.connection();
-        long read;
-        long rejected;
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(ws.script("count-checked", Map.of()))) {
-            rs.next();
-            read = rs.getLong(1);
-            rejected = rs.getLong(2);
-        }
+        long[] counts = counts(c, ws);
+        long read = counts[0];
+        long rejected = counts[1];
         support.jdbc.update(SqlQueries.get("ingestions/rejects-clear"), new MapSqlParameterSource("id", id));
         if (rejected > 0) {
             Workspace.execute(c, ws.script("rejects", Map.of()));
@@ -185,6 +181,14 @@ public class LoadStep implements Tasklet {
             support.progress.phase(id, Phase.PUBLISHING, read);
         }
         return new Checked(read, rejected, message != null);
+    }
+
+    /** The checked rows and, of them, the rejected ones. */
+    private static long[] counts(Connection c, Workspace ws) throws java.sql.SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(ws.script("count-checked", Map.of()))) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2)};
+        }
     }
 
     /** Publish: the valid rows, the manifest entry and the ingestion's end. */
