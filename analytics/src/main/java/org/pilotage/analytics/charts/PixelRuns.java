@@ -64,6 +64,8 @@ final class PixelRuns {
     /** A run's token: the flag, the distance (0: the row above, 1: the pixel before) and the length in bytes. */
     private static final int RUN = 1 << 10;
     private static final int BEFORE = 1 << 9;
+    /** A literal pixel's token: the flag and its 24 bits of colour (three literal bytes when written). */
+    private static final int PIXEL = 1 << 30;
 
     static Block deflate(int[] pixels, int width, int from, int to, boolean last) {
         int stride = 1 + 3 * width;
@@ -72,12 +74,27 @@ final class PixelRuns {
         Tokens tokens = new Tokens(Math.max(64, (to - from) * width / 16));
         long s1 = 1; // Adler-32 of the rows' bytes (filter byte, then r, g, b of each pixel), its two sums
         long s2 = 0;
+        int chunks = (width + ADLER_CHUNK - 1) / ADLER_CHUNK;
+        int[] rowSums = new int[3 * chunks]; // the last row's three sums per chunk, which a row repeating it shares
+        boolean summed = false;
         for (int y = from; y < to; y++) {
             int row = y * width;
-            tokens.add(0); // the row's filter: none
+            tokens.reserve(1 + width); // room for the row's every token: none is checked for room below
+            int[] t = tokens.values;
+            int size = tokens.size;
+            t[size++] = 0; // the row's filter: none
             s2 += s1;
-            for (int start = 0; start < width; start += ADLER_CHUNK) {
+            int whole = up && y > 0 ? run(pixels, row - width, row, width) : 0;
+            boolean repeat = whole == width && summed;
+            for (int start = 0, chunk = 0; start < width; start += ADLER_CHUNK, chunk += 3) {
                 int n = Math.min(ADLER_CHUNK, width - start);
+                if (repeat) {
+                    // The row above again (a chart's margins and flat areas: most rows): its sums, not its pixels read.
+                    s2 = (s2 + 3L * n * s1 + 3L * ((long) (n - 1) * rowSums[chunk] - rowSums[chunk + 1]) + 3L * rowSums[chunk]
+                            - rowSums[chunk + 2]) % MOD_ADLER;
+                    s1 = (s1 + rowSums[chunk]) % MOD_ADLER;
+                    continue;
+                }
                 // Over n pixels, s1 grows by A = Σ sᵢ (sᵢ = rᵢ + gᵢ + bᵢ), and s2 by 3n·s1 + 3·Σ (n - 1 - i)·sᵢ + Σ (3rᵢ + 2gᵢ + bᵢ)
                 // = 3n·s1 + 3·((n - 1)·A - W) + 3A - C, with W = Σ i·sᵢ and C = Σ (gᵢ + 2bᵢ): three sums of ints,
                 // which the compiler vectorises (ten times faster than the pixels turned into bytes for java.util.zip.Adler32).
@@ -96,27 +113,31 @@ final class PixelRuns {
                 }
                 s2 = (s2 + 3L * n * s1 + 3L * ((long) (n - 1) * sumA - sumW) + 3L * sumA - sumC) % MOD_ADLER;
                 s1 = (s1 + sumA) % MOD_ADLER;
+                rowSums[chunk] = sumA;
+                rowSums[chunk + 1] = sumW;
+                rowSums[chunk + 2] = sumC;
             }
+            summed = true;
             int x = 0;
             while (x < width) {
                 int left = width - x;
-                int above = up && y > 0 ? run(pixels, row - width + x, row + x, left) : 0;
-                int before = x > 0 && above < left ? run(pixels, row + x - 1, row + x, left) : 0; // none longer than the row's rest
+                int p = pixels[row + x];
+                // The first pixel compared here: a literal pixel (anti-aliased edges, text) costs no search.
+                int above = x == 0 ? whole : up && y > 0 && pixels[row - width + x] == p ? run(pixels, row - width + x, row + x, left) : 0;
+                int before = x > 0 && above < left && pixels[row + x - 1] == p ? run(pixels, row + x - 1, row + x, left) : 0; // none longer than the row's rest
                 int pixelsRun = Math.max(above, before);
                 if (pixelsRun == 0) {
-                    int p = pixels[row + x];
-                    tokens.add((p >> 16) & 0xFF);
-                    tokens.add((p >> 8) & 0xFF);
-                    tokens.add(p & 0xFF);
+                    t[size++] = PIXEL | (p & 0xFFFFFF);
                     x++;
                     continue;
                 }
                 int kind = above >= before ? 0 : BEFORE;
                 for (int rest = pixelsRun; rest > 0; rest -= MAX_RUN_PIXELS) {
-                    tokens.add(RUN | kind | 3 * Math.min(rest, MAX_RUN_PIXELS));
+                    t[size++] = RUN | kind | 3 * Math.min(rest, MAX_RUN_PIXELS);
                 }
                 x += pixelsRun;
             }
+            tokens.size = size;
         }
         Bits out = new Bits(Math.max(64, tokens.size)); // a token takes about 4 bits: room to spare
         write(tokens, distance, last, out);
@@ -156,7 +177,11 @@ final class PixelRuns {
         int[] t = tokens.values;
         for (int i = 0; i < tokens.size; i++) {
             int token = t[i];
-            if (token < RUN) {
+            if ((token & PIXEL) != 0) {
+                literalFrequency[(token >> 16) & 0xFF]++;
+                literalFrequency[(token >> 8) & 0xFF]++;
+                literalFrequency[token & 0xFF]++;
+            } else if (token < RUN) {
                 literalFrequency[token]++;
             } else {
                 literalFrequency[LENGTH_SYMBOL[token & 0x1FF]]++;
@@ -237,18 +262,50 @@ final class PixelRuns {
                 out.put(lengthExtras[i], 7);
             }
         }
+        // Each token's bits written at once, from a table: a literal's code; a run's length code, the length's extra bits,
+        // the distance's code and its extra bits (at most 48 bits).
+        long[] pattern = new long[RUN | BEFORE | 259];
+        int[] patternBits = new int[pattern.length];
+        for (int b = 0; b < 256; b++) {
+            pattern[b] = literalCodes[b];
+            patternBits[b] = literalLengths[b];
+        }
+        for (int k = 0; k < 2; k++) {
+            for (int length = 3; length <= 258; length++) {
+                int symbol = LENGTH_SYMBOL[length];
+                int d = distanceCode[k];
+                int n = literalLengths[symbol];
+                long bits = literalCodes[symbol];
+                bits |= (long) LENGTH_EXTRA_VALUE[length] << n;
+                n += LENGTH_EXTRA_BITS[length];
+                bits |= (long) distanceCodes[d] << n;
+                n += distanceLengths[d];
+                bits |= (long) distanceExtraValue[k] << n;
+                n += distanceExtraBits[k];
+                int token = RUN | (k == 0 ? 0 : BEFORE) | length;
+                pattern[token] = bits;
+                patternBits[token] = n;
+            }
+        }
         for (int i = 0; i < tokens.size; i++) {
             int token = t[i];
-            if (token < RUN) {
-                out.put(literalCodes[token], literalLengths[token]);
+            long bits;
+            int n;
+            if ((token & PIXEL) != 0) { // three literals, at most 45 bits
+                int r = (token >> 16) & 0xFF;
+                int g = (token >> 8) & 0xFF;
+                int b = token & 0xFF;
+                bits = pattern[r] | pattern[g] << patternBits[r] | pattern[b] << (patternBits[r] + patternBits[g]);
+                n = patternBits[r] + patternBits[g] + patternBits[b];
             } else {
-                int length = token & 0x1FF;
-                int symbol = LENGTH_SYMBOL[length];
-                out.put(literalCodes[symbol], literalLengths[symbol]);
-                out.put(LENGTH_EXTRA_VALUE[length], LENGTH_EXTRA_BITS[length]);
-                int k = (token & BEFORE) == 0 ? 0 : 1;
-                out.put(distanceCodes[distanceCode[k]], distanceLengths[distanceCode[k]]);
-                out.put(distanceExtraValue[k], distanceExtraBits[k]);
+                bits = pattern[token];
+                n = patternBits[token];
+            }
+            if (n <= 32) {
+                out.put(bits, n);
+            } else {
+                out.put(bits & 0xFFFF_FFFFL, 32);
+                out.put(bits >>> 32, n - 32);
             }
         }
         out.put(literalCodes[END_OF_BLOCK], literalLengths[END_OF_BLOCK]);
@@ -347,7 +404,7 @@ final class PixelRuns {
         return codes;
     }
 
-    /** The block's symbols before they are coded: a byte, or {@link #RUN} with the distance's flag and the length. */
+    /** The block's symbols before they are coded: a byte, a literal pixel ({@link #PIXEL}), or {@link #RUN} with the distance's flag and the length. */
     private static final class Tokens {
         int[] values;
         int size;
@@ -356,11 +413,10 @@ final class PixelRuns {
             values = new int[capacity];
         }
 
-        void add(int token) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, values.length * 2);
+        void reserve(int more) {
+            if (size + more > values.length) {
+                values = Arrays.copyOf(values, Math.max(values.length * 2, size + more));
             }
-            values[size++] = token;
         }
     }
 
@@ -375,8 +431,9 @@ final class PixelRuns {
             bytes = new byte[capacity];
         }
 
-        void put(int value, int bits) {
-            pending |= (long) value << count;
+        /** Up to 32 bits. */
+        void put(long value, int bits) {
+            pending |= value << count;
             count += bits;
             if (count >= 32) {
                 ensure(4);

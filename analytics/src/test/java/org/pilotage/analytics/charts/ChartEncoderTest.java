@@ -87,6 +87,50 @@ class ChartEncoderTest {
         assertThat(png.length).as("flat colour packs well: under a tenth of the raw pixels").isLessThan(1600 * 800 * 3 / 10);
     }
 
+    @Test
+    void literalPixelsWithTheLongestCodesDecode() throws Exception {
+        // A checkerboard of two colours repeats neither the pixel above nor the one before: every pixel is written as
+        // literals, and their six bytes are so frequent that a rare colour's bytes get codes of up to 15 bits, three per pixel.
+        int width = 900;
+        int height = 300;
+        BufferedImage original = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(5);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                original.setRGB(x, y, random.nextInt(4000) == 0 ? random.nextInt(0x1000000) : ((x + y) % 2 == 0 ? 0x010203 : 0x040506));
+            }
+        }
+        byte[] png = ChartEncoder.encodePng(original, Map.of());
+        assertThat(inflatedLength(png)).isEqualTo((long) height * (1 + 3 * width));
+        assertSamePixels(original, ImageIO.read(new ByteArrayInputStream(png)));
+    }
+
+    @Test
+    void aRasterUsedBeforeShowsNothingOfTheLastChart() throws Exception {
+        // Rasters are kept and painted white again for the next chart of the same size: a dark chart, then white ones.
+        var indicator = new org.pilotage.analytics.catalogue.Indicator("ORG-X", org.pilotage.analytics.catalogue.EffectLevel.ORGANISATIONAL,
+                "Pratiques partagées", "Shared practices", org.pilotage.analytics.catalogue.IndicatorUnit.PERCENT, true, 80.0);
+        java.time.YearMonth to = java.time.YearMonth.of(2026, 9);
+        List<org.pilotage.analytics.series.MonthlyValue> values = new java.util.ArrayList<>();
+        for (int m = 0; m < 12; m++) {
+            values.add(new org.pilotage.analytics.series.MonthlyValue("ORG-X", to.minusMonths(11 - m), 60 + 3 * (m % 4), 80.0));
+        }
+        for (Color background : new Color[] {new Color(0x20, 0x20, 0x30), Color.WHITE, new Color(255, 255, 255, 0), Color.WHITE}) {
+            var chart = new EffectChartRenderer().render(null, List.of(indicator), Map.of("ORG-X", values), to.minusMonths(11), to,
+                    ChartLabels.of(java.util.Locale.CANADA_FRENCH));
+            chart.setBackgroundPaint(background);
+            BufferedImage drawn = new BufferedImage(1000, 500, BufferedImage.TYPE_INT_RGB);
+            var g = drawn.createGraphics();
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, 1000, 500);
+            g.scale(2, 2);
+            chart.draw(g, new java.awt.Rectangle(0, 0, 500, 250));
+            g.dispose();
+            assertSamePixels(drawn, ImageIO.read(new ByteArrayInputStream(ChartEncoder.png(chart, 500, 250, 2))));
+            assertThat(chart.getBackgroundPaint()).as("the chart is given back as it came").isEqualTo(background);
+        }
+    }
+
     private static void assertSamePixels(BufferedImage original, BufferedImage decoded) {
         assertThat(decoded.getWidth()).isEqualTo(original.getWidth());
         assertThat(decoded.getHeight()).isEqualTo(original.getHeight());
