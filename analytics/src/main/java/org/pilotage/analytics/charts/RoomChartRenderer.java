@@ -115,6 +115,7 @@ public final class RoomChartRenderer {
         range.setTickLabelFont(ChartStyle.font(Font.PLAIN, 12));
         range.setAutoRangeIncludesZero(true);
         org.jfree.chart.renderer.xy.XYLineAndShapeRenderer renderer = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, true);
+        renderer.setDrawSeriesLineAsPath(true); // one stroke per member's line, as the effect charts
         Color[] palette = {ChartStyle.VALUE, new Color(0xE6, 0x9F, 0x00), new Color(0x00, 0x9E, 0x73), new Color(0xCC, 0x79, 0xA7),
                 new Color(0x56, 0xB4, 0xE9), new Color(0xD5, 0x5E, 0x00), new Color(0xF0, 0xE4, 0x42), Color.DARK_GRAY};
         for (int i = 0; i < members.size(); i++) {
