@@ -139,8 +139,7 @@ final class PixelRuns {
             }
             tokens.size = size;
         }
-        Bits out = new Bits(Math.max(64, tokens.size)); // a token takes about 4 bits: room to spare
-        write(tokens, distance, last, out);
+        Bits out = write(tokens, distance, last);
         if (!last) {
             out.put(0, 3); // an empty stored block, not final: brings the stream to a byte boundary
             out.align();
@@ -158,7 +157,7 @@ final class PixelRuns {
     }
 
     /** One block with Huffman codes fitted to its tokens (RFC 1951, 3.2.7). */
-    private static void write(Tokens tokens, int[] distance, boolean last, Bits out) {
+    private static Bits write(Tokens tokens, int[] distance, boolean last) {
         int[] distanceCode = new int[2];
         int[] distanceExtraValue = new int[2];
         int[] distanceExtraBits = new int[2];
@@ -198,6 +197,16 @@ final class PixelRuns {
         int[] distanceLengths = codeLengths(distanceFrequency, 15);
         int[] literalCodes = codes(literalLengths);
         int[] distanceCodes = codes(distanceLengths);
+        // The block's size is known from its counts: the output is sized once (growing it was a fifth of the encoding).
+        long blockBits = 0;
+        for (int i = 0; i < 286; i++) {
+            blockBits += (long) literalFrequency[i] * (literalLengths[i] + (i > END_OF_BLOCK ? LENGTH_EXTRA[i - 257] : 0));
+        }
+        for (int i = 0; i < 30; i++) {
+            blockBits += (long) distanceFrequency[i] * (distanceLengths[i] + DISTANCE_EXTRA[i]);
+        }
+        // the header (at most 3 + 14 + 19·3 bits and 316 code lengths of up to 7 + 7 bits), and the stored block that may end it
+        Bits out = new Bits((int) (blockBits / 8) + 1024);
 
         int hlit = 286;
         while (hlit > 257 && literalLengths[hlit - 1] == 0) {
@@ -309,6 +318,7 @@ final class PixelRuns {
             }
         }
         out.put(literalCodes[END_OF_BLOCK], literalLengths[END_OF_BLOCK]);
+        return out;
     }
 
     private static int count(int[] frequency) {
