@@ -48,22 +48,34 @@ public final class ChartEncoder {
         java.awt.Paint background = chart.getBackgroundPaint();
         boolean opaque = background instanceof java.awt.Color c && c.getAlpha() == 255;
         BufferedImage image = RasterPool.take(w, h, opaque ? ((java.awt.Color) background).getRGB() & 0xFFFFFF : RasterPool.WHITE);
+        var g2 = image.createGraphics();
+        Pipeline pipeline = new Pipeline(g2, image);
         try {
-            var g2 = image.createGraphics();
             try {
                 if (opaque) {
                     chart.setBackgroundPaint(null);
                 }
                 g2.scale(scale, scale);
+                DRAWING.set(pipeline);
                 chart.draw(g2, new Rectangle(0, 0, width, height));
             } finally {
+                DRAWING.remove();
                 g2.dispose();
                 if (opaque) {
                     chart.setBackgroundPaint(background);
                 }
             }
-            return encodePng(image, metadata);
+            return encodePng(image, metadata, pipeline.started, pipeline.from);
         } finally {
+            for (var part : pipeline.started) { // a chart that failed half drawn: its strips end before the raster is reused
+                try {
+                    part.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // the encoding's own failure, if it is one, was thrown by encodePng
+                }
+            }
             RasterPool.give(image);
         }
     }
@@ -120,6 +132,50 @@ public final class ChartEncoder {
         }
     }
 
+    /** The raster being drawn on this thread, and the strips of it already being deflated. */
+    private static final ThreadLocal<Pipeline> DRAWING = new ThreadLocal<>();
+
+    /**
+     * Told by a part of a chart, once drawn, that nothing drawn after it touches what lies above {@code y} (in the
+     * chart's units, on {@code g2}): the rows above are then deflated on another core while the rest is drawn. Anything
+     * else drawing on {@code g2} (an SVG, a PDF, a raster not drawn by {@link #png}) ignores it.
+     */
+    public static void drawnAbove(java.awt.Graphics2D g2, double y) {
+        Pipeline pipeline = DRAWING.get();
+        if (pipeline != null && pipeline.graphics == g2) {
+            java.awt.geom.AffineTransform t = g2.getTransform();
+            pipeline.drawnAbove(t.getScaleY() * (y - 1) + t.getTranslateY()); // one unit of margin for anti-aliased edges
+        }
+    }
+
+    /** A raster drawn on one thread and deflated on others as its rows are done: the first rows while the last are drawn. */
+    private static final class Pipeline {
+        final java.awt.Graphics2D graphics;
+        final int[] pixels;
+        final int width;
+        final int height;
+        final List<java.util.concurrent.FutureTask<PixelRuns.Block>> started = new ArrayList<>();
+        int from;
+
+        Pipeline(java.awt.Graphics2D graphics, BufferedImage image) {
+            this.graphics = graphics;
+            this.pixels = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
+            this.width = image.getWidth();
+            this.height = image.getHeight();
+        }
+
+        void drawnAbove(double deviceY) {
+            // rows before `to` are final; a strip is worth a task from MIN_STRIP_ROWS rows, and the last rows are left
+            // for the end (the stream's final block)
+            int to = Math.min((int) Math.floor(deviceY), height - MIN_STRIP_ROWS);
+            if (to - from >= MIN_STRIP_ROWS) {
+                int f = from;
+                started.add(deflateLater(pixels, width, f, to, false));
+                from = to;
+            }
+        }
+    }
+
     /** Rows per strip below which an image is deflated in one piece. */
     private static final int MIN_STRIP_ROWS = 128;
     private static final int STRIPS = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 4);
@@ -131,31 +187,37 @@ public final class ChartEncoder {
      * codes fitted to each strip), which on a chart is several times faster than zlib at its fastest level, for a file of similar size.
      * A large image is cut into horizontal strips deflated at once, one per core, and joined into one zlib stream (each
      * strip but the last ends on a byte boundary; the checksum is combined), as pigz does. Same image, same bytes.
+     * A chart drawn by {@link #png} that says which of its rows are done ({@link #drawnAbove}) has those deflated while
+     * the rest is drawn.
      */
     public static byte[] encodePng(BufferedImage image, java.util.Map<String, String> metadata) {
+        return encodePng(image, metadata, List.of(), 0);
+    }
+
+    /** The same, the rows before {@code from} being deflated already by {@code started} (in order, none of them final). */
+    private static byte[] encodePng(BufferedImage image, java.util.Map<String, String> metadata,
+                                    List<java.util.concurrent.FutureTask<PixelRuns.Block>> started, int from) {
         int width = image.getWidth();
         int height = image.getHeight();
         // The pixels straight from the raster (TYPE_INT_RGB): getRGB would convert every pixel through the colour model.
         int[] pixels = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        int strips = Math.max(1, Math.min(STRIPS, height / MIN_STRIP_ROWS));
-        List<java.util.concurrent.Future<PixelRuns.Block>> parts = new ArrayList<>();
+        int rest = height - from;
+        int strips = Math.max(1, Math.min(STRIPS, rest / MIN_STRIP_ROWS));
+        List<java.util.concurrent.FutureTask<PixelRuns.Block>> parts = new ArrayList<>();
         for (int k = 1; k < strips; k++) {
-            int from = height * k / strips;
-            int to = height * (k + 1) / strips;
+            int start = from + rest * k / strips;
+            int end = from + rest * (k + 1) / strips;
             boolean last = k == strips - 1;
-            parts.add(DEFLATERS.submit(() -> PixelRuns.deflate(pixels, width, from, to, last)));
+            parts.add(deflateLater(pixels, width, start, end, last));
         }
+        PixelRuns.Block first = PixelRuns.deflate(pixels, width, from, from + rest / strips, strips == 1); // on this thread
         List<PixelRuns.Block> done = new ArrayList<>();
-        done.add(PixelRuns.deflate(pixels, width, 0, height / strips, strips == 1)); // the first strip on this thread
+        for (var part : started) {
+            done.add(result(part));
+        }
+        done.add(first);
         for (var part : parts) {
-            try {
-                done.add(part.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while encoding a PNG", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            }
+            done.add(result(part));
         }
         long adler = 1;
         int deflated = 0;
@@ -193,6 +255,29 @@ public final class ChartEncoder {
         png.putInt((int) crc.getValue());
         png.putInt(0).put("IEND".getBytes(StandardCharsets.US_ASCII)).putInt(0xAE426082); // IEND's CRC is fixed
         return png.array();
+    }
+
+    /** A strip handed to the deflaters' threads; whoever needs it first runs it (see {@link #result}). */
+    private static java.util.concurrent.FutureTask<PixelRuns.Block> deflateLater(int[] pixels, int width, int from, int to, boolean last) {
+        var task = new java.util.concurrent.FutureTask<>(() -> PixelRuns.deflate(pixels, width, from, to, last));
+        DEFLATERS.execute(task);
+        return task;
+    }
+
+    /**
+     * A strip's block: run here if no deflater has started it yet (a thread parked for a while, on a virtual machine
+     * whose other core sleeps, can take a millisecond to wake), else waited for.
+     */
+    private static PixelRuns.Block result(java.util.concurrent.FutureTask<PixelRuns.Block> part) {
+        part.run(); // nothing if a deflater runs it or has run it
+        try {
+            return part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while encoding a PNG", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** The Adler-32 of two pieces of data one after the other, from theirs and the second one's length (zlib's adler32_combine). */

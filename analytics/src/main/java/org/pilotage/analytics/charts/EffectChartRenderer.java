@@ -139,7 +139,7 @@ public final class EffectChartRenderer {
         renderer.setSeriesStroke(1, ChartStyle.TARGET_STROKE);
         renderer.setSeriesShapesVisible(1, false);
 
-        XYPlot panel = new XYPlot(data, null, axis, renderer);
+        XYPlot panel = new Panel(data, axis, renderer);
         panel.setBackgroundPaint(null); // the chart's white shows through: one fill, not one per panel
         panel.setDomainGridlinePaint(ChartStyle.GRID);
         panel.setDomainGridlineStroke(ChartStyle.GRID_STROKE);
@@ -156,6 +156,26 @@ public final class EffectChartRenderer {
         annotation.setMaxWidth(0.95);
         panel.addAnnotation(annotation);
         return panel;
+    }
+
+    /**
+     * One indicator's panel, which says once drawn that the rows above its bottom are done: nothing drawn after it
+     * (the panels below, the shared month axis) reaches above it, and the titles are drawn before the plot. A PNG then
+     * deflates those rows while the panels below are drawn ({@link ChartEncoder#drawnAbove}).
+     */
+    private static final class Panel extends XYPlot {
+        private static final long serialVersionUID = 1L;
+
+        Panel(TimeSeriesCollection data, NumberAxis axis, XYLineAndShapeRenderer renderer) {
+            super(data, null, axis, renderer);
+        }
+
+        @Override
+        public void draw(java.awt.Graphics2D g2, java.awt.geom.Rectangle2D area, java.awt.geom.Point2D anchor,
+                         org.jfree.chart.plot.PlotState parentState, org.jfree.chart.plot.PlotRenderingInfo info) {
+            super.draw(g2, area, anchor, parentState, info);
+            ChartEncoder.drawnAbove(g2, area.getMaxY());
+        }
     }
 
     /** A comment as a labelled vertical marker on its month (shared by every chart that shows comments). */

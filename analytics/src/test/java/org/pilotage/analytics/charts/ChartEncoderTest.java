@@ -131,6 +131,40 @@ class ChartEncoderTest {
         }
     }
 
+    @Test
+    void aChartWhosePanelsAreDeflatedWhileTheNextAreDrawnDecodesToItsPixels() throws Exception {
+        // Four panels, values from 0 (labels at each panel's bottom edge) to far above the target, a gap, and a comment
+        // marker: the rows each panel says are done are deflated while the panels below are drawn; none may change after.
+        List<org.pilotage.analytics.catalogue.Indicator> indicators = new java.util.ArrayList<>();
+        Map<String, List<org.pilotage.analytics.series.MonthlyValue>> series = new java.util.HashMap<>();
+        java.time.YearMonth to = java.time.YearMonth.of(2026, 9);
+        for (int k = 0; k < 4; k++) {
+            String code = "CLI-" + k;
+            indicators.add(new org.pilotage.analytics.catalogue.Indicator(code, org.pilotage.analytics.catalogue.EffectLevel.CLIENTELE,
+                    "Indicateur des effets numéro " + k, "Effect indicator " + k, org.pilotage.analytics.catalogue.IndicatorUnit.PERCENT,
+                    true, 80.0));
+            List<org.pilotage.analytics.series.MonthlyValue> values = new java.util.ArrayList<>();
+            for (int m = 0; m < 12; m++) {
+                if (m != 5) {
+                    values.add(new org.pilotage.analytics.series.MonthlyValue(code, to.minusMonths(11 - m), m == 0 ? 0 : 40 + 9 * ((m * (k + 3)) % 7), 80.0));
+                }
+            }
+            series.put(code, values);
+        }
+        var comment = new org.pilotage.analytics.notes.IndicatorComment(1, "CLI-2", "E1", to.minusMonths(3), "Nouvelle équipe en place",
+                "gestionnaire", java.time.Instant.parse("2026-07-01T12:00:00Z"));
+        var chart = new EffectChartRenderer().render("Effets chez la clientèle", indicators, series, to.minusMonths(11), to,
+                ChartLabels.of(java.util.Locale.CANADA_FRENCH), Map.of("CLI-2", List.of(comment)));
+        BufferedImage drawn = new BufferedImage(2200, 1480, BufferedImage.TYPE_INT_RGB);
+        var g = drawn.createGraphics();
+        g.scale(2, 2);
+        chart.draw(g, new java.awt.Rectangle(0, 0, 1100, 740));
+        g.dispose();
+        byte[] png = ChartEncoder.png(chart, 1100, 740, 2);
+        assertThat(inflatedLength(png)).isEqualTo(1480L * (1 + 3 * 2200));
+        assertSamePixels(drawn, ImageIO.read(new ByteArrayInputStream(png)));
+    }
+
     private static void assertSamePixels(BufferedImage original, BufferedImage decoded) {
         assertThat(decoded.getWidth()).isEqualTo(original.getWidth());
         assertThat(decoded.getHeight()).isEqualTo(original.getHeight());
