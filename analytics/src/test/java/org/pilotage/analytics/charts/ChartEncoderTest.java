@@ -41,47 +41,21 @@ class ChartEncoderTest {
     void everySizeDecodesToTheSamePixels() throws Exception {
         // One row, fewer rows than a strip, and heights that do not divide into strips.
         for (int[] size : new int[][] {{1, 1}, {37, 1}, {300, 127}, {640, 383}, {2200, 1481}}) {
-            BufferedImage original = image(size[0], size[1], size[0] * 31L + size[1]);
-            byte[] png = ChartEncoder.encodePng(original, Map.of());
-            assertThat(inflatedLength(png)).as("the zlib stream ends with a checksum that holds").isEqualTo((long) size[1] * (1 + 3 * size[0]));
-            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(png));
-            assertThat(decoded.getWidth()).isEqualTo(size[0]);
-            assertThat(decoded.getHeight()).isEqualTo(size[1]);
-            for (int y = 0; y < size[1]; y++) {
-                for (int x = 0; x < size[0]; x++) {
-                    if ((decoded.getRGB(x, y) & 0xFFFFFF) != (original.getRGB(x, y) & 0xFFFFFF)) {
-                        throw new AssertionError("pixel " + x + "," + y + " of " + size[0] + "x" + size[1] + " differs");
-                    }
-                }
-            }
+            assertDecodesToItself(image(size[0], size[1], size[0] * 31L + size[1]));
         }
     }
 
     @Test
     void rowsLongerThanDeflatesWindowAreWrittenWithoutReferringToTheRowAbove() throws Exception {
         // 11,000 pixels make a row of 33,001 bytes: the row above is out of deflate's reach (32 K), the pixel before is not.
-        BufferedImage original = image(11_000, 300, 11);
-        byte[] png = ChartEncoder.encodePng(original, Map.of());
-        assertThat(inflatedLength(png)).isEqualTo(300L * (1 + 3 * 11_000));
-        assertSamePixels(original, ImageIO.read(new ByteArrayInputStream(png)));
+        assertDecodesToItself(image(11_000, 300, 11));
     }
 
     @Test
     void aDrawnChartDecodesToItsPixelsAndIsPackedSmall() throws Exception {
-        var indicator = new org.pilotage.analytics.catalogue.Indicator("CLI-FAMILLES", org.pilotage.analytics.catalogue.EffectLevel.CLIENTELE,
-                "Familles rejointes", "Families reached", org.pilotage.analytics.catalogue.IndicatorUnit.COUNT, true, 600.0);
-        java.time.YearMonth to = java.time.YearMonth.of(2026, 9);
-        List<org.pilotage.analytics.series.MonthlyValue> values = new java.util.ArrayList<>();
-        for (int m = 0; m < 12; m++) {
-            values.add(new org.pilotage.analytics.series.MonthlyValue("CLI-FAMILLES", to.minusMonths(11 - m), 480 + 13 * (m % 5), 600.0));
-        }
-        var chart = new EffectChartRenderer().render("Effets chez la clientèle", List.of(indicator), Map.of("CLI-FAMILLES", values),
-                to.minusMonths(11), to, ChartLabels.of(java.util.Locale.CANADA_FRENCH));
-        BufferedImage drawn = new BufferedImage(1600, 800, BufferedImage.TYPE_INT_RGB);
-        var g = drawn.createGraphics();
-        g.scale(2, 2);
-        chart.draw(g, new java.awt.Rectangle(0, 0, 800, 400));
-        g.dispose();
+        var chart = oneIndicatorChart("Effets chez la clientèle", org.pilotage.analytics.catalogue.IndicatorUnit.COUNT, 600.0,
+                m -> 480 + 13 * (m % 5));
+        BufferedImage drawn = drawnAtTwice(chart, 800, 400);
         byte[] png = ChartEncoder.png(chart, 800, 400, 2);
         assertSamePixels(drawn, ImageIO.read(new ByteArrayInputStream(png)));
         assertThat(png.length).as("flat colour packs well: under a tenth of the raw pixels").isLessThan(1600 * 800 * 3 / 10);
@@ -100,32 +74,16 @@ class ChartEncoderTest {
                 original.setRGB(x, y, random.nextInt(4000) == 0 ? random.nextInt(0x1000000) : ((x + y) % 2 == 0 ? 0x010203 : 0x040506));
             }
         }
-        byte[] png = ChartEncoder.encodePng(original, Map.of());
-        assertThat(inflatedLength(png)).isEqualTo((long) height * (1 + 3 * width));
-        assertSamePixels(original, ImageIO.read(new ByteArrayInputStream(png)));
+        assertDecodesToItself(original);
     }
 
     @Test
     void aRasterUsedBeforeShowsNothingOfTheLastChart() throws Exception {
         // Rasters are kept and painted white again for the next chart of the same size: a dark chart, then white ones.
-        var indicator = new org.pilotage.analytics.catalogue.Indicator("ORG-X", org.pilotage.analytics.catalogue.EffectLevel.ORGANISATIONAL,
-                "Pratiques partagées", "Shared practices", org.pilotage.analytics.catalogue.IndicatorUnit.PERCENT, true, 80.0);
-        java.time.YearMonth to = java.time.YearMonth.of(2026, 9);
-        List<org.pilotage.analytics.series.MonthlyValue> values = new java.util.ArrayList<>();
-        for (int m = 0; m < 12; m++) {
-            values.add(new org.pilotage.analytics.series.MonthlyValue("ORG-X", to.minusMonths(11 - m), 60 + 3 * (m % 4), 80.0));
-        }
         for (Color background : new Color[] {new Color(0x20, 0x20, 0x30), Color.WHITE, new Color(255, 255, 255, 0), Color.WHITE}) {
-            var chart = new EffectChartRenderer().render(null, List.of(indicator), Map.of("ORG-X", values), to.minusMonths(11), to,
-                    ChartLabels.of(java.util.Locale.CANADA_FRENCH));
+            var chart = oneIndicatorChart(null, org.pilotage.analytics.catalogue.IndicatorUnit.PERCENT, 80.0, m -> 60 + 3 * (m % 4));
             chart.setBackgroundPaint(background);
-            BufferedImage drawn = new BufferedImage(1000, 500, BufferedImage.TYPE_INT_RGB);
-            var g = drawn.createGraphics();
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, 1000, 500);
-            g.scale(2, 2);
-            chart.draw(g, new java.awt.Rectangle(0, 0, 500, 250));
-            g.dispose();
+            BufferedImage drawn = drawnAtTwice(chart, 500, 250);
             assertSamePixels(drawn, ImageIO.read(new ByteArrayInputStream(ChartEncoder.png(chart, 500, 250, 2))));
             assertThat(chart.getBackgroundPaint()).as("the chart is given back as it came").isEqualTo(background);
         }
@@ -155,14 +113,44 @@ class ChartEncoderTest {
                 "gestionnaire", java.time.Instant.parse("2026-07-01T12:00:00Z"));
         var chart = new EffectChartRenderer().render("Effets chez la clientèle", indicators, series, to.minusMonths(11), to,
                 ChartLabels.of(java.util.Locale.CANADA_FRENCH), Map.of("CLI-2", List.of(comment)));
-        BufferedImage drawn = new BufferedImage(2200, 1480, BufferedImage.TYPE_INT_RGB);
-        var g = drawn.createGraphics();
-        g.scale(2, 2);
-        chart.draw(g, new java.awt.Rectangle(0, 0, 1100, 740));
-        g.dispose();
+        BufferedImage drawn = drawnAtTwice(chart, 1100, 740);
         byte[] png = ChartEncoder.png(chart, 1100, 740, 2);
         assertThat(inflatedLength(png)).isEqualTo(1480L * (1 + 3 * 2200));
         assertSamePixels(drawn, ImageIO.read(new ByteArrayInputStream(png)));
+    }
+
+    /** A chart of one indicator over the twelve months to September 2026, its value in month m (0 to 11) given. */
+    private static org.jfree.chart.JFreeChart oneIndicatorChart(String title, org.pilotage.analytics.catalogue.IndicatorUnit unit,
+                                                                double target, java.util.function.IntToDoubleFunction value) {
+        var indicator = new org.pilotage.analytics.catalogue.Indicator("CLI-FAMILLES", org.pilotage.analytics.catalogue.EffectLevel.CLIENTELE,
+                "Familles rejointes", "Families reached", unit, true, target);
+        java.time.YearMonth to = java.time.YearMonth.of(2026, 9);
+        List<org.pilotage.analytics.series.MonthlyValue> values = new java.util.ArrayList<>();
+        for (int m = 0; m < 12; m++) {
+            values.add(new org.pilotage.analytics.series.MonthlyValue("CLI-FAMILLES", to.minusMonths(11 - m), value.applyAsDouble(m), target));
+        }
+        return new EffectChartRenderer().render(title, List.of(indicator), Map.of("CLI-FAMILLES", values), to.minusMonths(11), to,
+                ChartLabels.of(java.util.Locale.CANADA_FRENCH));
+    }
+
+    /** The chart drawn straight into a raster at twice its size, over white: what its PNG must decode to. */
+    private static BufferedImage drawnAtTwice(org.jfree.chart.JFreeChart chart, int width, int height) {
+        BufferedImage drawn = new BufferedImage(2 * width, 2 * height, BufferedImage.TYPE_INT_RGB);
+        var g = drawn.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 2 * width, 2 * height);
+        g.scale(2, 2);
+        chart.draw(g, new java.awt.Rectangle(0, 0, width, height));
+        g.dispose();
+        return drawn;
+    }
+
+    /** Encoded, the zlib stream holds every row and its checksum, and a standard reader decodes the same pixels. */
+    private static void assertDecodesToItself(BufferedImage original) throws Exception {
+        byte[] png = ChartEncoder.encodePng(original, Map.of());
+        assertThat(inflatedLength(png)).as("the zlib stream ends with a checksum that holds")
+                .isEqualTo((long) original.getHeight() * (1 + 3 * original.getWidth()));
+        assertSamePixels(original, ImageIO.read(new ByteArrayInputStream(png)));
     }
 
     private static void assertSamePixels(BufferedImage original, BufferedImage decoded) {
@@ -171,7 +159,7 @@ class ChartEncoderTest {
         for (int y = 0; y < original.getHeight(); y++) {
             for (int x = 0; x < original.getWidth(); x++) {
                 if ((decoded.getRGB(x, y) & 0xFFFFFF) != (original.getRGB(x, y) & 0xFFFFFF)) {
-                    throw new AssertionError("pixel " + x + "," + y + " differs");
+                    throw new AssertionError("pixel " + x + "," + y + " of " + original.getWidth() + "x" + original.getHeight() + " differs");
                 }
             }
         }
