@@ -207,10 +207,9 @@ public final class ChartEncoder {
         for (int k = 1; k < strips; k++) {
             int start = from + rest * k / strips;
             int end = from + rest * (k + 1) / strips;
-            boolean last = k == strips - 1;
-            parts.add(deflateLater(pixels, width, start, end, last));
+            parts.add(deflateLater(pixels, width, start, end, false));
         }
-        PixelRuns.Block first = PixelRuns.deflate(pixels, width, from, from + rest / strips, strips == 1); // on this thread
+        PixelRuns.Block first = PixelRuns.deflate(pixels, width, from, from + rest / strips, false); // on this thread
         List<PixelRuns.Block> done = new ArrayList<>();
         for (var part : started) {
             done.add(result(part));
@@ -238,8 +237,9 @@ public final class ChartEncoder {
             text.writeBytes(e.getValue().getBytes(StandardCharsets.UTF_8));
             chunk(head, "iTXt", text.toByteArray());
         }
-        // The IDAT chunk written in place, its blocks copied once: zlib header, the blocks, the Adler-32.
-        int idatLength = 2 + deflated + 4;
+        // The IDAT chunk written in place, its blocks copied once: zlib header, the blocks, an empty final block (so that
+        // rows can be added after them: see withBanner), the Adler-32.
+        int idatLength = 2 + deflated + FINAL_BLOCK.length + 4;
         ByteBuffer png = ByteBuffer.allocate(head.size() + 12 + idatLength + 12);
         png.put(head.toByteArray());
         int idatStart = png.position();
@@ -249,12 +249,84 @@ public final class ChartEncoder {
         for (PixelRuns.Block d : done) {
             png.put(d.deflated(), 0, d.size());
         }
+        png.put(FINAL_BLOCK);
         png.putInt((int) adler);
         CRC32 crc = new CRC32();
         crc.update(png.array(), idatStart + 4, 4 + idatLength);
         png.putInt((int) crc.getValue());
         png.putInt(0).put("IEND".getBytes(StandardCharsets.US_ASCII)).putInt(0xAE426082); // IEND's CRC is fixed
         return png.array();
+    }
+
+    /** An empty final block of fixed codes (zlib's own end of stream): every strip before it ends on a byte boundary. */
+    private static final byte[] FINAL_BLOCK = {0x03, 0x00};
+    private static final java.awt.Color BANNER = new java.awt.Color(0xFF, 0xF1, 0xC1);
+
+    /**
+     * The same PNG with a band of text added under it: the band's rows are deflated and appended to the image's
+     * stream, whose rows are neither read nor changed (the checksum is combined). A previous image served while its
+     * successor is drawn says so on itself this way, for the cost of a band, not of an image.
+     *
+     * @throws IllegalArgumentException for a PNG not written by {@link #encodePng}
+     */
+    public static byte[] withBanner(byte[] png, String text) {
+        ByteBuffer in = ByteBuffer.wrap(png);
+        byte[] ihdr = null;
+        int idatAt = -1;
+        int idatLength = 0;
+        ByteArrayOutputStream others = new ByteArrayOutputStream(); // the text chunks, copied as they are
+        for (int at = 8; at + 12 <= png.length; ) {
+            int length = in.getInt(at);
+            String type = new String(png, at + 4, 4, StandardCharsets.US_ASCII);
+            if (type.equals("IHDR")) {
+                ihdr = java.util.Arrays.copyOfRange(png, at + 8, at + 8 + length);
+            } else if (type.equals("IDAT")) {
+                if (idatAt >= 0) {
+                    throw new IllegalArgumentException("A PNG of more than one IDAT chunk");
+                }
+                idatAt = at + 8;
+                idatLength = length;
+            } else if (!type.equals("IEND")) {
+                others.write(png, at, 12 + length);
+            }
+            at += 12 + length;
+        }
+        if (ihdr == null || idatAt < 0 || idatLength < 2 + FINAL_BLOCK.length + 4
+                || png[idatAt + idatLength - 6] != FINAL_BLOCK[0] || png[idatAt + idatLength - 5] != FINAL_BLOCK[1]) {
+            throw new IllegalArgumentException("Not a PNG written by ChartEncoder");
+        }
+        ByteBuffer header = ByteBuffer.wrap(ihdr);
+        int width = header.getInt(0);
+        int bandHeight = Math.max(24, Math.round(width / 46f));
+        BufferedImage band = new BufferedImage(width, bandHeight, BufferedImage.TYPE_INT_RGB);
+        var g = band.createGraphics();
+        try {
+            g.setColor(BANNER);
+            g.fillRect(0, 0, width, bandHeight);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setFont(ChartStyle.font(java.awt.Font.BOLD, Math.round(bandHeight * 0.5f)));
+            g.setColor(ChartStyle.TEXT);
+            var metrics = g.getFontMetrics();
+            g.drawString(text, bandHeight / 2, (bandHeight - metrics.getHeight()) / 2 + metrics.getAscent());
+        } finally {
+            g.dispose();
+        }
+        PixelRuns.Block rows = PixelRuns.deflate(((java.awt.image.DataBufferInt) band.getRaster().getDataBuffer()).getData(), width, 0,
+                bandHeight, false);
+        long adler = adler32Combine(in.getInt(idatAt + idatLength - 4) & 0xFFFF_FFFFL, rows.adler(), rows.length());
+        header.putInt(4, header.getInt(4) + bandHeight);
+        ByteBuffer idat = ByteBuffer.allocate(idatLength + rows.size());
+        idat.put(png, idatAt, idatLength - FINAL_BLOCK.length - 4); // the zlib header and the image's blocks
+        idat.put(rows.deflated(), 0, rows.size());
+        idat.put(FINAL_BLOCK);
+        idat.putInt((int) adler);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(png.length + rows.size() + 64);
+        out.writeBytes(java.util.Arrays.copyOfRange(png, 0, 8));
+        chunk(out, "IHDR", ihdr);
+        out.writeBytes(others.toByteArray());
+        chunk(out, "IDAT", idat.array());
+        chunk(out, "IEND", new byte[0]);
+        return out.toByteArray();
     }
 
     /** A strip handed to the deflaters' threads; whoever needs it first runs it (see {@link #result}). */

@@ -119,6 +119,38 @@ class ChartEncoderTest {
         assertSamePixels(drawn, ImageIO.read(new ByteArrayInputStream(png)));
     }
 
+    @Test
+    void aBandAddedUnderAnImageLeavesItsRowsAndItsTextChunks() throws Exception {
+        var chart = oneIndicatorChart("Effets chez la clientèle", org.pilotage.analytics.catalogue.IndicatorUnit.COUNT, 600.0,
+                m -> 480 + 13 * (m % 5));
+        byte[] png = ChartEncoder.png(chart, 800, 400, 2, Map.of("Title", "Effets chez la clientèle"));
+        byte[] marked = ChartEncoder.withBanner(png, "Image précédente : mise à jour en cours");
+        BufferedImage before = ImageIO.read(new ByteArrayInputStream(png));
+        BufferedImage after = ImageIO.read(new ByteArrayInputStream(marked));
+        assertThat(after.getWidth()).isEqualTo(1600);
+        assertThat(after.getHeight()).isBetween(801, 900);
+        assertThat(inflatedLength(marked)).as("one stream, its checksum combined").isEqualTo((long) after.getHeight() * (1 + 3 * 1600));
+        assertSamePixels(before, after.getSubimage(0, 0, 1600, 800));
+        int band = 0;
+        int text = 0;
+        for (int y = 800; y < after.getHeight(); y++) {
+            for (int x = 0; x < 1600; x++) {
+                int rgb = after.getRGB(x, y) & 0xFFFFFF;
+                band += rgb == 0xFFF1C1 ? 1 : 0;
+                text += (rgb & 0xFF) < 0x80 ? 1 : 0;
+            }
+        }
+        assertThat(band).as("the band's colour").isGreaterThan(1600 * (after.getHeight() - 800) / 2);
+        assertThat(text).as("its words, in dark pixels").isGreaterThan(500);
+        assertThat(new String(marked, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("iTXtTitle");
+        assertThat(ChartEncoder.withBanner(marked, "encore")).as("a band under a band").hasSizeGreaterThan(marked.length);
+
+        java.io.ByteArrayOutputStream other = new java.io.ByteArrayOutputStream();
+        ImageIO.write(before, "png", other);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ChartEncoder.withBanner(other.toByteArray(), "x"))
+                .as("a PNG written by another encoder").isInstanceOf(IllegalArgumentException.class);
+    }
+
     /** A chart of one indicator over the twelve months to September 2026, its value in month m (0 to 11) given. */
     private static org.jfree.chart.JFreeChart oneIndicatorChart(String title, org.pilotage.analytics.catalogue.IndicatorUnit unit,
                                                                 double target, java.util.function.IntToDoubleFunction value) {
