@@ -76,4 +76,54 @@ class ResultCacheTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void afterAPublicationTheValueAKeyHadIsAnsweredMarkedWhileItsNewValueIsComputedOnce() throws Exception {
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        AtomicInteger marks = new AtomicInteger();
+        java.util.function.UnaryOperator<String> mark = v -> {
+            marks.incrementAndGet();
+            return v + " (previous)";
+        };
+        try {
+            assertThat(cache.getOrPrevious("NORD", "chart", () -> "v1", background, mark)).as("never computed: waited for").isEqualTo("v1");
+            assertThat(cache.getOrPrevious("NORD", "chart", () -> "other", background, mark)).as("kept").isEqualTo("v1");
+
+            version.changed(Set.of("NORD"));
+            CountDownLatch release = new CountDownLatch(1);
+            AtomicInteger computations = new AtomicInteger();
+            java.util.function.Supplier<String> slow = () -> {
+                computations.incrementAndGet();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "v2";
+            };
+            assertThat(cache.getOrPrevious("NORD", "chart", slow, background, mark)).isEqualTo("v1 (previous)");
+            assertThat(cache.getOrPrevious("NORD", "chart", slow, background, mark)).isEqualTo("v1 (previous)");
+            assertThat(cache.getOrPrevious("NORD", "other chart", () -> "new", background, mark))
+                    .as("a key that had no value before the publication waits for its own").isEqualTo("new");
+            release.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!cache.getOrPrevious("NORD", "chart", slow, background, mark).equals("v2")) {
+                assertThat(System.nanoTime()).as("the new value within 30 s").isLessThan(deadline);
+                Thread.sleep(5);
+            }
+            assertThat(computations).as("one computation for every caller").hasValue(1);
+            assertThat(marks).as("the previous value marked once").hasValue(1);
+
+            version.changed();
+            assertThat(cache.getOrPrevious("NORD", "chart", () -> "v3", background, mark))
+                    .as("after a global change nothing of before is answered").isEqualTo("v3");
+        } finally {
+            release(background);
+        }
+    }
+
+    private static void release(ExecutorService pool) throws InterruptedException {
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    }
 }
