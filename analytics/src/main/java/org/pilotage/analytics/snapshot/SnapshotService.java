@@ -55,6 +55,9 @@ public class SnapshotService {
     private final AuditLog audit;
     private final Clock clock;
     private final ResultCache cache;
+    /** Where a chart is drawn again after a publication while viewers get the picture it had. */
+    private final java.util.concurrent.Executor redraws = java.util.concurrent.Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("snapshot-redraw").factory());
 
     private final ExportPolicy policy;
     private final Function<SteeringRoom, CascadeSummary> cascade;
@@ -90,10 +93,19 @@ public class SnapshotService {
     private record Key(long room, Instant updated, String what, RoomFilters filters, String language, String user) {
     }
 
-    /** A chart of the room as a picture or as the data behind it. */
+    /**
+     * A chart of the room as a picture or as the data behind it. Just after a publication of the room's establishment,
+     * a PNG asked for again is answered at once with the picture it had, a band under it saying that it is being
+     * updated, while the new one is drawn (once, for every viewer): the wall screens of a room are not held up by
+     * the redraw of all its charts.
+     */
     public Snapshot chart(SteeringRoom room, RoomChart chart, RoomFilters filters, Locale locale, ExportFormat format, String user) {
-        return cache.get(room.establishment(), new Key(room.id(), room.updatedAt(), chart.id() + "." + format.extension(), filters,
-                locale.getLanguage(), user), () -> render(room, chart, filters, locale, format, user));
+        Key key = new Key(room.id(), room.updatedAt(), chart.id() + "." + format.extension(), filters, locale.getLanguage(), user);
+        if (format == ExportFormat.PNG) {
+            return cache.getOrPrevious(room.establishment(), key, () -> render(room, chart, filters, locale, format, user), redraws,
+                    s -> s.markedPrevious(ChartLabels.of(locale).get("charts.previous-image")));
+        }
+        return cache.get(room.establishment(), key, () -> render(room, chart, filters, locale, format, user));
     }
 
     /** The whole room as a PDF report. */

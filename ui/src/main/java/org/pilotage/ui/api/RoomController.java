@@ -130,11 +130,14 @@ class RoomController {
     }
 
     private static ResponseEntity<byte[]> file(Snapshot s) {
-        return ResponseEntity.ok()
+        var response = ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(s.contentType()))
                 .cacheControl(CacheControl.noCache().cachePrivate())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(s.fileName()).build().toString())
-                .header("X-Pilotage-Content-Hash", s.provenance().contentHash())
-                .body(s.bytes());
+                .header("X-Pilotage-Content-Hash", s.provenance().contentHash());
+        if (s.previous()) { // the picture before the last publication, its band saying so, while the new one is drawn
+            response.header("X-Pilotage-Previous-Image", "true");
+        }
+        return response.body(s.bytes());
     }
 }
