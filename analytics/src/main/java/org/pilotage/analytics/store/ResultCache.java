@@ -19,6 +19,8 @@ public final class ResultCache {
     private final ConcurrentHashMap<String, Long> seen = new ConcurrentHashMap<>();
     /** Values dropped by a newer version of their establishment, kept until their key's new value is there. */
     private final ConcurrentHashMap<PreviousKey, Previous> previous = new ConcurrentHashMap<>();
+    /** The keys asked for with {@link #getOrPrevious}: only their values are kept aside when dropped. */
+    private final java.util.Set<Object> keptAside = ConcurrentHashMap.newKeySet();
     private final DataVersion versions;
     private final int maxEntries;
     private volatile long cachedVersion;
@@ -75,6 +77,7 @@ public final class ResultCache {
                     entries.clear();
                     seen.clear();
                     previous.clear();
+                    keptAside.clear();
                     cachedVersion = Math.max(v, cachedVersion);
                 }
             }
@@ -95,7 +98,8 @@ public final class ResultCache {
                                 return false;
                             }
                             CompletableFuture<Object> value = e.getValue();
-                            if (value.isDone() && !value.isCompletedExceptionally() && previous.size() < maxEntries) {
+                            if (value.isDone() && !value.isCompletedExceptionally() && keptAside.contains(k.key())
+                                    && previous.size() < maxEntries) {
                                 previous.put(new PreviousKey(scope, k.key()), new Previous(value.join()));
                             }
                             return true;
@@ -119,6 +123,9 @@ public final class ResultCache {
         VersionedKey versioned = current(scope, key);
         if (versioned == null) {
             return compute.get();
+        }
+        if (keptAside.size() < maxEntries) {
+            keptAside.add(key); // from now on: a value dropped before this key was asked for so is not kept
         }
         CompletableFuture<Object> existing = entries.get(versioned);
         if (existing != null && existing.isDone() && !existing.isCompletedExceptionally()) {
@@ -153,6 +160,7 @@ public final class ResultCache {
         entries.clear();
         seen.clear();
         previous.clear();
+        keptAside.clear();
     }
 
     private record PreviousKey(String scope, Object key) {

@@ -114,6 +114,15 @@ class ResultCacheTest {
             assertThat(computations).as("one computation for every caller").hasValue(1);
             assertThat(marks).as("the previous value marked once").hasValue(1);
 
+            assertThat(read("NORD", "room 1")).isNotNull();
+            version.changed(Set.of("NORD"));
+            CountDownLatch hold = new CountDownLatch(1);
+            assertThat(cache.getOrPrevious("NORD", "room 1", () -> {
+                hold.countDown();
+                return "fresh";
+            }, background, mark)).as("a value only ever asked for with get is not kept aside: waited for").isEqualTo("fresh");
+            assertThat(hold.getCount()).isZero();
+
             version.changed();
             assertThat(cache.getOrPrevious("NORD", "chart", () -> "v3", background, mark))
                     .as("after a global change nothing of before is answered").isEqualTo("v3");
