@@ -144,6 +144,9 @@ public final class ResultCache {
                         mine.complete(compute.get());
                         previous.remove(pk, old);
                     } catch (RuntimeException | Error e) {
+                        // no new value: the old one is not answered again as "being updated"; the next caller computes
+                        // it and gets the failure, as with get
+                        previous.remove(pk, old);
                         entries.remove(versioned, mine);
                         mine.completeExceptionally(e);
                     }

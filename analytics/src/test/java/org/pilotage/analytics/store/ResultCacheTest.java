@@ -131,6 +131,42 @@ class ResultCacheTest {
         }
     }
 
+    @Test
+    void aNewValueThatCannotBeComputedEndsTheAnswersWithThePreviousOne() throws Exception {
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            cache.getOrPrevious("NORD", "chart", () -> "v1", background, v -> v + " (previous)");
+            version.changed(Set.of("NORD"));
+            CountDownLatch failed = new CountDownLatch(1);
+            java.util.function.Supplier<String> refused = () -> {
+                failed.countDown();
+                throw new IllegalStateException("the store refuses");
+            };
+            String first = cache.getOrPrevious("NORD", "chart", refused, background, v -> v + " (previous)");
+            assertThat(first).isEqualTo("v1 (previous)");
+            assertThat(failed.await(30, TimeUnit.SECONDS)).isTrue();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            String answer;
+            do { // once the failure is recorded, the next caller computes and gets the failure, not the old picture again
+                assertThat(System.nanoTime()).as("within 30 s").isLessThan(deadline);
+                try {
+                    java.util.function.Supplier<String> still = () -> {
+                        throw new IllegalStateException("the store still refuses");
+                    };
+                    answer = cache.getOrPrevious("NORD", "chart", still, background, v -> v + " (previous)");
+                } catch (IllegalStateException e) {
+                    answer = e.getMessage();
+                }
+                if (answer.equals("v1 (previous)")) {
+                    Thread.sleep(5);
+                }
+            } while (answer.equals("v1 (previous)"));
+            assertThat(answer).isEqualTo("the store still refuses");
+        } finally {
+            release(background);
+        }
+    }
+
     private static void release(ExecutorService pool) throws InterruptedException {
         pool.shutdown();
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
