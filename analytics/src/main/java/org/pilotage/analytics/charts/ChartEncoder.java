@@ -170,7 +170,7 @@ public final class ChartEncoder {
             int to = Math.min((int) Math.floor(deviceY), height - MIN_STRIP_ROWS);
             if (to - from >= MIN_STRIP_ROWS) {
                 int f = from;
-                started.add(deflateLater(pixels, width, f, to, false));
+                started.add(deflateLater(pixels, width, f, to));
                 from = to;
             }
         }
@@ -186,7 +186,8 @@ public final class ChartEncoder {
      * Encodes an RGB image as PNG: no row filter, deflated by {@link PixelRuns} (runs of the pixel above or before,
      * codes fitted to each strip), which on a chart is several times faster than zlib at its fastest level, for a file of similar size.
      * A large image is cut into horizontal strips deflated at once, one per core, and joined into one zlib stream (each
-     * strip but the last ends on a byte boundary; the checksum is combined), as pigz does. Same image, same bytes.
+     * strip ends on a byte boundary, an empty final block ends the stream; the checksum is combined), as pigz does.
+     * Same image, same bytes.
      * A chart drawn by {@link #png} that says which of its rows are done ({@link #drawnAbove}) has those deflated while
      * the rest is drawn.
      */
@@ -207,9 +208,9 @@ public final class ChartEncoder {
         for (int k = 1; k < strips; k++) {
             int start = from + rest * k / strips;
             int end = from + rest * (k + 1) / strips;
-            parts.add(deflateLater(pixels, width, start, end, false));
+            parts.add(deflateLater(pixels, width, start, end));
         }
-        PixelRuns.Block first = PixelRuns.deflate(pixels, width, from, from + rest / strips, false); // on this thread
+        PixelRuns.Block first = PixelRuns.deflate(pixels, width, from, from + rest / strips); // on this thread
         List<PixelRuns.Block> done = new ArrayList<>();
         for (var part : started) {
             done.add(result(part));
@@ -312,7 +313,7 @@ public final class ChartEncoder {
             g.dispose();
         }
         PixelRuns.Block rows = PixelRuns.deflate(((java.awt.image.DataBufferInt) band.getRaster().getDataBuffer()).getData(), width, 0,
-                bandHeight, false);
+                bandHeight);
         long adler = adler32Combine(in.getInt(idatAt + idatLength - 4) & 0xFFFF_FFFFL, rows.adler(), rows.length());
         header.putInt(4, header.getInt(4) + bandHeight);
         ByteBuffer idat = ByteBuffer.allocate(idatLength + rows.size());
@@ -330,8 +331,8 @@ public final class ChartEncoder {
     }
 
     /** A strip handed to the deflaters' threads; whoever needs it first runs it (see {@link #result}). */
-    private static java.util.concurrent.FutureTask<PixelRuns.Block> deflateLater(int[] pixels, int width, int from, int to, boolean last) {
-        var task = new java.util.concurrent.FutureTask<>(() -> PixelRuns.deflate(pixels, width, from, to, last));
+    private static java.util.concurrent.FutureTask<PixelRuns.Block> deflateLater(int[] pixels, int width, int from, int to) {
+        var task = new java.util.concurrent.FutureTask<>(() -> PixelRuns.deflate(pixels, width, from, to));
         DEFLATERS.execute(task);
         return task;
     }

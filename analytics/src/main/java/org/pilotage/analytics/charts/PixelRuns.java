@@ -12,8 +12,8 @@ import java.util.PriorityQueue;
  * distinct literals and mostly the longest runs). On a chart this is several times faster than zlib's
  * fastest level, for a file of about the same size. Any inflater reads it.
  *
- * <p>Rows {@code from} to {@code to} make one block; a block that is not the last ends byte-aligned
- * (an empty stored block, as zlib's sync flush), so that blocks encoded apart can be joined. A block
+ * <p>Rows {@code from} to {@code to} make one block, never the final one, ending byte-aligned (an empty stored
+ * block, as zlib's sync flush), so that blocks encoded apart can be joined; the stream's writer ends it. A block
  * may refer to the row just before it: the reader has it in its window.
  */
 final class PixelRuns {
@@ -67,7 +67,7 @@ final class PixelRuns {
     /** A literal pixel's token: the flag and its 24 bits of colour (three literal bytes when written). */
     private static final int PIXEL = 1 << 30;
 
-    static Block deflate(int[] pixels, int width, int from, int to, boolean last) {
+    static Block deflate(int[] pixels, int width, int from, int to) {
         int stride = 1 + 3 * width;
         boolean up = stride <= WINDOW;
         int[] distance = {stride, 3};
@@ -139,14 +139,10 @@ final class PixelRuns {
             }
             tokens.size = size;
         }
-        Bits out = write(tokens, distance, last);
-        if (!last) {
-            out.put(0, 3); // an empty stored block, not final: brings the stream to a byte boundary
-            out.align();
-            out.bytes(new byte[] {0, 0, (byte) 0xFF, (byte) 0xFF});
-        } else {
-            out.align();
-        }
+        Bits out = write(tokens, distance);
+        out.put(0, 3); // an empty stored block, not final: brings the stream to a byte boundary
+        out.align();
+        out.bytes(new byte[] {0, 0, (byte) 0xFF, (byte) 0xFF});
         return new Block(out.bytes, out.size, (s2 << 16) | s1, (long) (to - from) * stride);
     }
 
@@ -157,7 +153,7 @@ final class PixelRuns {
     }
 
     /** One block with Huffman codes fitted to its tokens (RFC 1951, 3.2.7). */
-    private static Bits write(Tokens tokens, int[] distance, boolean last) {
+    private static Bits write(Tokens tokens, int[] distance) {
         int[] distanceCode = new int[2];
         int[] distanceExtraValue = new int[2];
         int[] distanceExtraBits = new int[2];
@@ -254,7 +250,7 @@ final class PixelRuns {
             hclen--;
         }
 
-        out.put(last ? 1 : 0, 1);
+        out.put(0, 1); // not the final block
         out.put(2, 2); // dynamic Huffman codes
         out.put(hlit - 257, 5);
         out.put(hdist - 1, 5);
