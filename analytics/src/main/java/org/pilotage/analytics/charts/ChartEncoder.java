@@ -58,6 +58,7 @@ public final class ChartEncoder {
                 g2.scale(scale, scale);
                 DRAWING.set(pipeline);
                 chart.draw(g2, new Rectangle(0, 0, width, height));
+                pipeline.drawnAside();
             } finally {
                 DRAWING.remove();
                 g2.dispose();
@@ -65,9 +66,11 @@ public final class ChartEncoder {
                     chart.setBackgroundPaint(background);
                 }
             }
-            return encodePng(image, metadata, pipeline.started, pipeline.from);
+            byte[] png = encodePng(image, metadata, pipeline);
+            RasterPool.give(image, pipeline.ends);
+            return png;
         } finally {
-            for (var part : pipeline.started) { // a chart that failed half drawn: its strips end before the raster is reused
+            for (var part : pipeline.started) { // a chart that failed half drawn: its strips end before it is dropped
                 try {
                     part.get();
                 } catch (InterruptedException e) {
@@ -76,25 +79,24 @@ public final class ChartEncoder {
                     // the encoding's own failure, if it is one, was thrown by encodePng
                 }
             }
-            RasterPool.give(image);
         }
     }
 
     /**
      * Rasters kept for the next chart of the same size: a 2x chart is a 13 MB array, and allocating one per image
-     * (a humongous object for the collector) cost more than drawing it. A raster given back is painted white again on
-     * a thread of its own before it is offered, so that the next chart finds its background already there (every chart
-     * has a white one) instead of writing 13 MB before it draws. At most one per permit of {@link #RASTERS} per size,
-     * and a few sizes (the charts' layouts).
+     * (a humongous object for the collector) cost more than drawing it. A raster comes back white, so that the next
+     * chart finds its background already there (every chart has a white one) instead of writing 13 MB before it draws:
+     * the deflater paints each row white once it has read it, while the row is still in the cache (a pass of its own
+     * over the whole raster, on a thread of its own, took an eighth of the processor time of an image), and the last
+     * row of each strip is painted when the raster is given back. A raster whose chart or encoding failed is dropped.
+     * At most one per permit of {@link #RASTERS} per size, and a few sizes (the charts' layouts).
      */
     private static final class RasterPool {
-        static final int WHITE = 0xFFFFFF;
+        static final int WHITE = PixelRuns.WHITE;
         private static final int MAX_SIZES = 8;
         private static final int MAX_PER_SIZE = Runtime.getRuntime().availableProcessors();
         private static final java.util.Map<Long, java.util.concurrent.ConcurrentLinkedDeque<BufferedImage>> FREE =
                 new java.util.concurrent.ConcurrentHashMap<>();
-        private static final java.util.concurrent.ExecutorService WHITENER = java.util.concurrent.Executors.newSingleThreadExecutor(
-                Thread.ofPlatform().daemon().name("png-raster-whitener").factory());
 
         /** A raster of this size holding only this colour. */
         static BufferedImage take(int w, int h, int background) {
@@ -109,18 +111,21 @@ public final class ChartEncoder {
             return image;
         }
 
-        static void give(BufferedImage image) {
+        /** A raster back, white but for the rows just before {@code ends} (each strip's last), which are painted here. */
+        static void give(BufferedImage image, List<Integer> ends) {
             long key = key(image.getWidth(), image.getHeight());
             if (FREE.size() >= MAX_SIZES && !FREE.containsKey(key)) {
                 FREE.clear(); // layouts changed: keep the newest
             }
-            WHITENER.execute(() -> {
-                var free = FREE.computeIfAbsent(key, k -> new java.util.concurrent.ConcurrentLinkedDeque<>());
-                if (free.size() < MAX_PER_SIZE) {
-                    fill(image, WHITE);
-                    free.offerFirst(image);
+            var free = FREE.computeIfAbsent(key, k -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+            if (free.size() < MAX_PER_SIZE) {
+                int[] pixels = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
+                int width = image.getWidth();
+                for (int end : ends) {
+                    java.util.Arrays.fill(pixels, (end - 1) * width, end * width, WHITE);
                 }
-            });
+                free.offerFirst(image);
+            }
         }
 
         private static void fill(BufferedImage image, int rgb) {
@@ -148,6 +153,35 @@ public final class ChartEncoder {
         }
     }
 
+    /**
+     * Draws a part of a chart on another core if {@code g2} draws a PNG in {@link #png}: {@code part} receives a copy
+     * of {@code g2} as it is now, and must draw only within rows that nothing else drawn after this call touches (a
+     * panel among panels one above another). The chart's drawing ends once every such part has. Returns false, having
+     * run nothing, for any other {@code g2} (an SVG, a PDF): the caller then draws the part itself.
+     */
+    public static boolean drawAside(java.awt.Graphics2D g2, java.util.function.Consumer<java.awt.Graphics2D> part) {
+        Pipeline pipeline = DRAWING.get();
+        if (pipeline == null || pipeline.graphics != g2) {
+            return false;
+        }
+        java.awt.Graphics2D copy = (java.awt.Graphics2D) g2.create();
+        var task = new java.util.concurrent.FutureTask<Void>(() -> {
+            try {
+                part.accept(copy);
+            } finally {
+                copy.dispose();
+            }
+            return null;
+        });
+        pipeline.aside.add(task);
+        ASIDE.execute(task);
+        return true;
+    }
+
+    /** Where parts of a chart are drawn beside the thread that draws the rest: one at a time, on the other core. */
+    private static final java.util.concurrent.ExecutorService ASIDE = java.util.concurrent.Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("png-draw").factory());
+
     /** A raster drawn on one thread and deflated on others as its rows are done: the first rows while the last are drawn. */
     private static final class Pipeline {
         final java.awt.Graphics2D graphics;
@@ -155,6 +189,10 @@ public final class ChartEncoder {
         final int width;
         final int height;
         final List<java.util.concurrent.FutureTask<PixelRuns.Block>> started = new ArrayList<>();
+        /** Where each strip ends, those started and those of the rest. */
+        final List<Integer> ends = new ArrayList<>();
+        /** Parts of the chart drawn on another thread ({@link #drawAside}). */
+        final List<java.util.concurrent.FutureTask<Void>> aside = new ArrayList<>();
         int from;
 
         Pipeline(java.awt.Graphics2D graphics, BufferedImage image) {
@@ -164,13 +202,24 @@ public final class ChartEncoder {
             this.height = image.getHeight();
         }
 
+        /** Waits for the parts drawn aside (running those no thread has started). */
+        void drawnAside() {
+            for (var part : aside) {
+                result(part);
+            }
+        }
+
         void drawnAbove(double deviceY) {
+            if (!aside.isEmpty()) {
+                return; // rows above may still be drawn by a part aside: they are deflated once the chart is drawn
+            }
             // rows before `to` are final; a strip is worth a task from MIN_STRIP_ROWS rows, and the last rows are left
             // for the end (the stream's final block)
             int to = Math.min((int) Math.floor(deviceY), height - MIN_STRIP_ROWS);
             if (to - from >= MIN_STRIP_ROWS) {
                 int f = from;
-                started.add(deflateLater(pixels, width, f, to));
+                started.add(deflateLater(pixels, width, f, to, true));
+                ends.add(to);
                 from = to;
             }
         }
@@ -192,12 +241,17 @@ public final class ChartEncoder {
      * the rest is drawn.
      */
     public static byte[] encodePng(BufferedImage image, java.util.Map<String, String> metadata) {
-        return encodePng(image, metadata, List.of(), 0);
+        return encodePng(image, metadata, null);
     }
 
-    /** The same, the rows before {@code from} being deflated already by {@code started} (in order, none of them final). */
-    private static byte[] encodePng(BufferedImage image, java.util.Map<String, String> metadata,
-                                    List<java.util.concurrent.FutureTask<PixelRuns.Block>> started, int from) {
+    /**
+     * The same; given a pipeline, its rows before {@code from} are being deflated already by its {@code started}
+     * strips (in order, none of them final), and every row is painted white once read, but each strip's last.
+     */
+    private static byte[] encodePng(BufferedImage image, java.util.Map<String, String> metadata, Pipeline pipeline) {
+        List<java.util.concurrent.FutureTask<PixelRuns.Block>> started = pipeline == null ? List.of() : pipeline.started;
+        int from = pipeline == null ? 0 : pipeline.from;
+        boolean whiten = pipeline != null;
         int width = image.getWidth();
         int height = image.getHeight();
         // The pixels straight from the raster (TYPE_INT_RGB): getRGB would convert every pixel through the colour model.
@@ -208,9 +262,14 @@ public final class ChartEncoder {
         for (int k = 1; k < strips; k++) {
             int start = from + rest * k / strips;
             int end = from + rest * (k + 1) / strips;
-            parts.add(deflateLater(pixels, width, start, end));
+            parts.add(deflateLater(pixels, width, start, end, whiten));
         }
-        PixelRuns.Block first = PixelRuns.deflate(pixels, width, from, from + rest / strips); // on this thread
+        if (pipeline != null) {
+            for (int k = 0; k < strips; k++) {
+                pipeline.ends.add(from + rest * (k + 1) / strips);
+            }
+        }
+        PixelRuns.Block first = PixelRuns.deflate(pixels, width, from, from + rest / strips, whiten); // on this thread
         List<PixelRuns.Block> done = new ArrayList<>();
         for (var part : started) {
             done.add(result(part));
@@ -331,8 +390,9 @@ public final class ChartEncoder {
     }
 
     /** A strip handed to the deflaters' threads; whoever needs it first runs it (see {@link #result}). */
-    private static java.util.concurrent.FutureTask<PixelRuns.Block> deflateLater(int[] pixels, int width, int from, int to) {
-        var task = new java.util.concurrent.FutureTask<>(() -> PixelRuns.deflate(pixels, width, from, to));
+    private static java.util.concurrent.FutureTask<PixelRuns.Block> deflateLater(int[] pixels, int width, int from, int to,
+                                                                                boolean whiten) {
+        var task = new java.util.concurrent.FutureTask<>(() -> PixelRuns.deflate(pixels, width, from, to, whiten));
         DEFLATERS.execute(task);
         return task;
     }
@@ -341,13 +401,13 @@ public final class ChartEncoder {
      * A strip's block: run here if no deflater has started it yet (a thread parked for a while, on a virtual machine
      * whose other core sleeps, can take a millisecond to wake), else waited for.
      */
-    private static PixelRuns.Block result(java.util.concurrent.FutureTask<PixelRuns.Block> part) {
+    private static <T> T result(java.util.concurrent.FutureTask<T> part) {
         part.run(); // nothing if a deflater runs it or has run it
         try {
             return part.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while encoding a PNG", e);
+            throw new IllegalStateException("Interrupted while drawing or encoding a PNG", e);
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }

@@ -173,6 +173,15 @@ public final class EffectChartRenderer {
         @Override
         public void draw(java.awt.Graphics2D g2, java.awt.geom.Rectangle2D area, java.awt.geom.Point2D anchor,
                          org.jfree.chart.plot.PlotState parentState, org.jfree.chart.plot.PlotRenderingInfo info) {
+            // The upper half of the panels is drawn on the other core while this one draws the lower half: a panel
+            // reads the shared month axis and its state, and writes only its own rows and objects.
+            if (info == null && getParent() instanceof CombinedDomainXYPlot parent
+                    && parent.getSubplots().indexOf(this) < parent.getSubplots().size() / 2) {
+                java.awt.geom.Rectangle2D own = (java.awt.geom.Rectangle2D) area.clone();
+                if (ChartEncoder.drawAside(g2, copy -> super.draw(copy, own, anchor, parentState, null))) {
+                    return;
+                }
+            }
             super.draw(g2, area, anchor, parentState, info);
             ChartEncoder.drawnAbove(g2, area.getMaxY());
         }

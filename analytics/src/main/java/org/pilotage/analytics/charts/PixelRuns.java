@@ -68,6 +68,19 @@ final class PixelRuns {
     private static final int PIXEL = 1 << 30;
 
     static Block deflate(int[] pixels, int width, int from, int to) {
+        return deflate(pixels, width, from, to, false);
+    }
+
+    /** White, the colour a pooled raster is given back in. */
+    static final int WHITE = 0xFFFFFF;
+
+    /**
+     * The same, and if {@code whiten}, each row but the last is painted {@link #WHITE} once the row after it has been
+     * compared with it: a raster is made ready for its next chart while its rows are still in the cache, instead of
+     * in a pass of its own over megabytes that have left it. The last row is left as it is (the next block compares
+     * its first row with it); a row that was white already is not written.
+     */
+    static Block deflate(int[] pixels, int width, int from, int to, boolean whiten) {
         int stride = 1 + 3 * width;
         boolean up = stride <= WINDOW;
         int[] distance = {stride, 3};
@@ -77,6 +90,7 @@ final class PixelRuns {
         int chunks = (width + ADLER_CHUNK - 1) / ADLER_CHUNK;
         int[] rowSums = new int[3 * chunks]; // the last row's three sums per chunk, which a row repeating it shares
         boolean summed = false;
+        boolean aboveWhite = false; // whether the row before this one holds only white
         for (int y = from; y < to; y++) {
             int row = y * width;
             tokens.reserve(1 + width); // room for the row's every token: none is checked for room below
@@ -138,6 +152,13 @@ final class PixelRuns {
                 x += pixelsRun;
             }
             tokens.size = size;
+            if (whiten) {
+                boolean white = whole == width ? aboveWhite : pixels[row] == WHITE && run(pixels, row, row + 1, width - 1) == width - 1;
+                if (y > from && !aboveWhite) {
+                    Arrays.fill(pixels, row - width, row, WHITE);
+                }
+                aboveWhite = white;
+            }
         }
         Bits out = write(tokens, distance);
         out.put(0, 3); // an empty stored block, not final: brings the stream to a byte boundary

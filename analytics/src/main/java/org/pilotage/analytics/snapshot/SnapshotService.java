@@ -25,6 +25,7 @@ import org.pilotage.analytics.actions.ActionRepository;
 import org.pilotage.analytics.audit.AuditLog;
 import org.pilotage.analytics.cascade.CascadeSummary;
 import org.pilotage.analytics.rooms.RitualFigures;
+import org.pilotage.analytics.charts.AsideTitle;
 import org.pilotage.analytics.charts.ChartEncoder;
 import org.pilotage.analytics.charts.ChartLabels;
 import org.pilotage.analytics.charts.ChartStyle;
@@ -207,7 +208,7 @@ public class SnapshotService {
     /** The chart's title on top and the provenance below it, so that a slide carries where its figures come from. */
     static void withProvenance(JFreeChart chart, Provenance provenance, String title) {
         if (chart.getTitle() == null) {
-            TextTitle t = new TextTitle(title, ChartStyle.font(java.awt.Font.BOLD, 16));
+            TextTitle t = new AsideTitle(title, ChartStyle.font(java.awt.Font.BOLD, 16));
             t.setPaint(ChartStyle.TEXT);
             t.setHorizontalAlignment(HorizontalAlignment.LEFT);
             t.setPadding(new RectangleInsets(4, 4, 6, 4));
@@ -215,7 +216,7 @@ public class SnapshotService {
         }
         // Bottom subtitles stack upwards from the edge: added last line first, they read top to bottom.
         for (String line : provenance.lines().reversed()) {
-            TextTitle t = new TextTitle(line, ChartStyle.font(java.awt.Font.PLAIN, 11));
+            TextTitle t = new AsideTitle(line, ChartStyle.font(java.awt.Font.PLAIN, 11));
             t.setPaint(new java.awt.Color(0x55, 0x55, 0x55));
             t.setPosition(RectangleEdge.BOTTOM);
             t.setHorizontalAlignment(HorizontalAlignment.LEFT);

@@ -90,9 +90,11 @@ class ChartEncoderTest {
     }
 
     @Test
-    void aChartWhosePanelsAreDeflatedWhileTheNextAreDrawnDecodesToItsPixels() throws Exception {
+    void aChartDrawnOnTwoCoresAndDeflatedWhileDrawnDecodesToThePixelsOfTheSameChartDrawnOnOne() throws Exception {
         // Four panels, values from 0 (labels at each panel's bottom edge) to far above the target, a gap, and a comment
-        // marker: the rows each panel says are done are deflated while the panels below are drawn; none may change after.
+        // marker, a title and lines under the chart as a snapshot has them: the upper panels and the titles are drawn on
+        // another thread while the lower panels are, and the rows are painted white behind the deflater for the next
+        // chart; not one pixel may differ from the chart drawn on one thread, and a raster used again shows none of it.
         List<org.pilotage.analytics.catalogue.Indicator> indicators = new java.util.ArrayList<>();
         Map<String, List<org.pilotage.analytics.series.MonthlyValue>> series = new java.util.HashMap<>();
         java.time.YearMonth to = java.time.YearMonth.of(2026, 9);
@@ -117,6 +119,18 @@ class ChartEncoderTest {
         byte[] png = ChartEncoder.png(chart, 1100, 740, 2);
         assertThat(inflatedLength(png)).isEqualTo(1480L * (1 + 3 * 2200));
         assertSamePixels(drawn, ImageIO.read(new ByteArrayInputStream(png)));
+
+        chart.setTitle(new AsideTitle("Effets chez la clientèle — Salle stratégique", ChartStyle.font(java.awt.Font.BOLD, 16)));
+        for (String line : List.of("Données au 5 avril 2026 · n° 2 @correction.xlsx", "Produit le 10 avril 2026 par executive")) {
+            AsideTitle t = new AsideTitle(line, ChartStyle.font(java.awt.Font.PLAIN, 11));
+            t.setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
+            t.setHorizontalAlignment(org.jfree.chart.ui.HorizontalAlignment.LEFT);
+            chart.addSubtitle(t);
+        }
+        BufferedImage titled = drawnAtTwice(chart, 1100, 800);
+        for (int i = 0; i < 3; i++) {
+            assertSamePixels(titled, ImageIO.read(new ByteArrayInputStream(ChartEncoder.png(chart, 1100, 800, 2))));
+        }
     }
 
     @Test
